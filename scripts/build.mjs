@@ -1,0 +1,37 @@
+// Build: type-check and emit with tsc (library + declarations), then bundle the CLI with esbuild
+// (one file plus lazy chunks) because a bundled CLI starts about twice as fast as thousands of ESM imports.
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+const tsc = require.resolve('typescript/bin/tsc');
+try {
+  execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json')], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+} catch (error) {
+  process.stderr.write(String(error.stdout ?? '') + String(error.stderr ?? ''));
+  process.stderr.write('speclint build: TypeScript compilation failed\n');
+  process.exit(1);
+}
+
+const esbuild = await import('esbuild');
+await esbuild.build({
+  entryPoints: { cli: join(root, 'src/cli/main.ts'), worker: join(root, 'src/cli/worker.ts') },
+  outdir: join(root, 'dist/bundle'),
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // WASM parsers locate their .wasm files next to their own modules: keep them external.
+  external: ['libpg-query', '@guanmingchiu/sqlparser-ts'],
+  banner: { js: "import { createRequire as __speclintCreateRequire } from 'node:module'; const require = __speclintCreateRequire(import.meta.url);" },
+  logLevel: 'error',
+  legalComments: 'none',
+  chunkNames: 'chunks/[name]-[hash]',
+});

@@ -1,0 +1,16 @@
+import { rules } from '../../rules/index.js';
+import type { ResolvedRuleConfig } from '../types.js';
+
+/** `speclint:recommended`: every rule at its default severity with its default options. */
+export function recommendedRules(): Record<string, ResolvedRuleConfig> {
+  const out: Record<string, ResolvedRuleConfig> = {};
+  for (const rule of rules) out[rule.meta.id] = { severity: rule.meta.defaultSeverity, options: { ...(rule.meta.defaultOptions ?? {}) } };
+  return out;
+}
+
+/** `speclint:all`: every rule at error. */
+export function allRules(): Record<string, ResolvedRuleConfig> {
+  const out: Record<string, ResolvedRuleConfig> = {};
+  for (const rule of rules) out[rule.meta.id] = { severity: 'error', options: { ...(rule.meta.defaultOptions ?? {}) } };
+  return out;
+}

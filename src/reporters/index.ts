@@ -1,0 +1,17 @@
+/** The one place reporters are registered; each loads only when asked for. */
+import type { Reporter } from './types.js';
+
+const loaders: Record<string, () => Promise<{ default: Reporter }>> = {
+  text: () => import('./text.js'),
+  json: () => import('./json.js'),
+  sarif: () => import('./sarif.js'),
+  github: () => import('./github.js'),
+};
+
+export const reporterNames = Object.keys(loaders);
+
+export async function loadReporter(name: string): Promise<Reporter> {
+  const load = loaders[name];
+  if (!load) throw new Error(`unknown format "${name}" (expected one of: ${reporterNames.join(', ')})`);
+  return (await load()).default;
+}

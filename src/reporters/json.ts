@@ -1,0 +1,26 @@
+import type { Reporter } from './types.js';
+
+/** The stable JSON format of docs/json-format.md (version 1). */
+const reporter: Reporter = {
+  format(reports) {
+    let errorCount = 0;
+    let warningCount = 0;
+    const results = reports.map((report) => {
+      errorCount += report.errorCount;
+      warningCount += report.warningCount;
+      return {
+        filePath: report.filePath,
+        documentType: report.documentType ?? null,
+        messages: report.messages.filter((m) => !m.suppressed).map((m) => ({
+          ruleId: m.ruleId, severity: m.severity, message: m.message,
+          line: m.line, column: m.column, endLine: m.endLine, endColumn: m.endColumn,
+        })),
+        errorCount: report.errorCount,
+        warningCount: report.warningCount,
+      };
+    });
+    return `${JSON.stringify({ version: 1, results, errorCount, warningCount }, null, 2)}\n`;
+  },
+};
+
+export default reporter;
