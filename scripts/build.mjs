@@ -1,7 +1,7 @@
 // Build: type-check and emit with tsc (library + declarations), then bundle the CLI with esbuild
 // (one file plus lazy chunks) because a bundled CLI starts about twice as fast as thousands of ESM imports.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +21,7 @@ try {
 
 const esbuild = await import('esbuild');
 await esbuild.build({
-  entryPoints: { cli: join(root, 'src/cli/main.ts'), worker: join(root, 'src/cli/worker.ts') },
+  entryPoints: Object.fromEntries(Object.entries({ cli: 'src/cli/bin.ts', worker: 'src/cli/worker.ts' }).filter(([, file]) => existsSync(join(root, file))).map(([name, file]) => [name, join(root, file)])),
   outdir: join(root, 'dist/bundle'),
   bundle: true,
   splitting: true,
@@ -35,3 +35,9 @@ await esbuild.build({
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
 });
+
+// The shipped config schema, generated from rule meta (never edited by hand).
+const { buildConfigSchema } = await import(join(root, 'dist/src/config/schema.js'));
+const { writeFileSync, mkdirSync } = await import('node:fs');
+mkdirSync(join(root, 'schema'), { recursive: true });
+writeFileSync(join(root, 'schema/specrc.schema.json'), `${JSON.stringify(buildConfigSchema(), null, 2)}\n`);

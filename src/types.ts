@@ -231,6 +231,11 @@ export interface RuleContext<Options = Record<string, any>> {
 
 export interface Rule<Options = Record<string, any>> {
   meta: RuleMeta;
+  /**
+   * Checks the options beyond what the JSON Schema can say (e.g. a user regex that could backtrack catastrophically).
+   * Returns a one-line problem, or undefined. Called once per config, at load time.
+   */
+  validateOptions?(options: Record<string, unknown>): string | undefined;
   check(context: RuleContext<Options>): void | Promise<void>;
 }
 

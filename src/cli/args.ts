@@ -1,0 +1,180 @@
+/** Command-line parsing (node:util parseArgs) and the help text. */
+import { parseArgs } from 'node:util';
+import { UsageError, hint } from '../errors.js';
+
+export const OPTIONS = {
+  format: { type: 'string', short: 'f', multiple: true },
+  'output-file': { type: 'string', short: 'o', multiple: true },
+  config: { type: 'string', short: 'c' },
+  type: { type: 'string' },
+  'max-warnings': { type: 'string' },
+  quiet: { type: 'boolean' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+  stdin: { type: 'boolean' },
+  'stdin-filename': { type: 'string' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
+  'cache-strategy': { type: 'string' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  verbose: { type: 'boolean' },
+  version: { type: 'boolean', short: 'v' },
+  help: { type: 'boolean', short: 'h' },
+  'print-config': { type: 'string' },
+  'sarif-category': { type: 'string' },
+  baseline: { type: 'string' },
+  'baseline-file': { type: 'string' },
+  changed: { type: 'string' },
+  shard: { type: 'string' },
+  threads: { type: 'string' },
+  template: { type: 'string' },
+} as const;
+
+export interface CliOptions {
+  command?: 'init' | 'new' | 'rules' | 'types' | 'baseline';
+  positionals: string[];
+  formats: string[];
+  outputFiles: string[];
+  config?: string;
+  type?: string;
+  maxWarnings?: number;
+  quiet: boolean;
+  fix: boolean;
+  fixDryRun: boolean;
+  stdin: boolean;
+  stdinFilename?: string;
+  cache: boolean;
+  cacheLocation?: string;
+  cacheStrategy: 'content' | 'metadata';
+  color?: boolean;
+  verbose: boolean;
+  version: boolean;
+  help: boolean;
+  printConfig?: string;
+  sarifCategory?: string;
+  baseline?: string;
+  baselineFile?: string;
+  /** `--changed` alone: '' (default ref); `--changed=<ref>`: that ref. */
+  changed?: string;
+  shard?: { index: number; count: number };
+  threads?: number;
+  template?: string;
+}
+
+const COMMANDS = ['init', 'new', 'rules', 'types', 'baseline'] as const;
+
+export function parseCommandLine(argv: string[]): CliOptions {
+  // `--changed` takes an optional value, which parseArgs cannot express: a bare flag becomes `--changed=`.
+  const normalized = argv.map((arg) => (arg === '--changed' ? '--changed=' : arg));
+  let parsed;
+  try {
+    parsed = parseArgs({ args: normalized, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    const message = (error as Error).message.split('\n')[0]!;
+    const unknown = /Unknown option '(--?[\w-]+)'/.exec(message);
+    if (unknown) {
+      throw new UsageError(`Unknown option ${unknown[1]}${hint(unknown[1]!, Object.keys(OPTIONS).map((o) => `--${o}`))}. Run "speclint --help".`);
+    }
+    throw new UsageError(`${message.replace(/\. To specify.*$/, '')}. Run "speclint --help".`);
+  }
+  const v = parsed.values;
+  let positionals = parsed.positionals;
+  let command: CliOptions['command'];
+  if (positionals.length > 0 && (COMMANDS as readonly string[]).includes(positionals[0]!)) {
+    command = positionals[0] as CliOptions['command'];
+    positionals = positionals.slice(1);
+  }
+  const integer = (name: string, value: string | undefined, min: number): number | undefined => {
+    if (value === undefined) return undefined;
+    if (!/^-?\d+$/.test(value) || Number(value) < min) throw new UsageError(`--${name} expects an integer ≥ ${min}, got "${value}"`);
+    return Number(value);
+  };
+  let shard: CliOptions['shard'];
+  if (v.shard !== undefined) {
+    const m = /^(\d+)\/(\d+)$/.exec(v.shard);
+    if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard expects i/n with 1 ≤ i ≤ n, got "${v.shard}"`);
+    shard = { index: Number(m[1]), count: Number(m[2]) };
+  }
+  const cacheStrategy = v['cache-strategy'] ?? 'content';
+  if (cacheStrategy !== 'content' && cacheStrategy !== 'metadata') throw new UsageError(`--cache-strategy expects "content" or "metadata", got "${cacheStrategy}"`);
+  return {
+    command,
+    positionals,
+    formats: v.format ?? [],
+    outputFiles: v['output-file'] ?? [],
+    config: v.config,
+    type: v.type,
+    maxWarnings: integer('max-warnings', v['max-warnings'], -1),
+    quiet: v.quiet ?? false,
+    fix: v.fix ?? false,
+    fixDryRun: v['fix-dry-run'] ?? false,
+    stdin: v.stdin ?? false,
+    stdinFilename: v['stdin-filename'],
+    cache: v.cache ?? false,
+    cacheLocation: v['cache-location'],
+    cacheStrategy,
+    color: v['no-color'] ? false : v.color,
+    verbose: v.verbose ?? false,
+    version: v.version ?? false,
+    help: v.help ?? false,
+    printConfig: v['print-config'],
+    sarifCategory: v['sarif-category'],
+    baseline: v.baseline,
+    baselineFile: v['baseline-file'],
+    changed: v.changed,
+    shard,
+    threads: integer('threads', v.threads, 0),
+    template: v.template,
+  };
+}
+
+export const HELP = `speclint [options] [paths...]
+
+Lint Markdown specification documents: files, directories (searched for *.md and
+*.markdown, honouring .gitignore and config "ignores") and globs.
+
+Commands:
+  speclint init [--template <file>]   write a .specrc.json (optionally registering a template as a type)
+  speclint new <type> <file>          scaffold a new spec from a document type's template
+  speclint rules                      list the rules
+  speclint types                      list the document types
+  speclint baseline [paths...]        record current findings so only new ones fail (--baseline-file)
+
+Output:
+  -f, --format <name>        text (default), json, sarif, github; repeat for several reports
+  -o, --output-file <path>   write a report to a file; repeat, paired with the formats from the last
+  --sarif-category <id>      SARIF runAutomationDetails.id (one per CI shard or job)
+  --quiet                    report errors only
+  --max-warnings <n>         exit 1 when there are more than n warnings
+  --verbose                  say which document type each file got, and why
+  --color, --no-color        force colours on or off (default: on for a terminal)
+
+Configuration:
+  -c, --config <path>        use this config file (no search)
+  --type <id>                lint every file as this document type
+  --print-config <file>      print the configuration that applies to a file
+
+Fixing:
+  --fix                      apply safe fixes, writing files atomically
+  --fix-dry-run              print the fixed text instead of writing it
+
+Input:
+  --stdin                    lint standard input
+  --stdin-filename <name>    the name standard input is linted as (config, type, report)
+  --changed[=<ref>]          lint only Markdown files changed against a git ref (default: merge base)
+  --baseline <file>          ignore findings recorded in this baseline
+  --shard <i/n>              lint only the i-th of n deterministic slices of the files
+
+Speed:
+  --cache                    skip files unchanged since the last run with the same config
+  --cache-location <path>    where the cache lives (default .speclintcache)
+  --cache-strategy <s>       content (default) or metadata
+  --threads <n>              worker threads (0 = in-process; default: automatic)
+
+  -v, --version              print the version
+  -h, --help                 print this help
+
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 lint errors or too many
+warnings, 2 usage, configuration or internal error.
+`;

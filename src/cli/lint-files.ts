@@ -1,0 +1,62 @@
+/**
+ * Lint a list of files: read, resolve config, lint, fix. This is the unit a worker thread or the cache wraps.
+ */
+import { existsSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import { lintText } from '../engine.js';
+import { readMarkdownFile } from './read.js';
+import { writeFileAtomic } from './write.js';
+import type { ConfigLoader } from '../config/load.js';
+import type { FileReport, Notification } from '../reporters/types.js';
+
+export interface LintFilesOptions {
+  cwd: string;
+  loader: ConfigLoader;
+  forcedType?: string;
+  fix: boolean;
+  fixDryRun: boolean;
+}
+
+export interface FileOutcome {
+  report?: FileReport;
+  notification?: Notification;
+  /** Fixed text for --fix-dry-run. */
+  fixedText?: string;
+}
+
+export function displayPath(cwd: string, absolutePath: string): string {
+  const rel = relative(cwd, absolutePath);
+  return (rel && !rel.startsWith('..') ? rel : absolutePath).split(sep).join('/');
+}
+
+export async function lintOneFile(absolutePath: string, options: LintFilesOptions): Promise<FileOutcome> {
+  const filePath = displayPath(options.cwd, absolutePath);
+  const read = readMarkdownFile(absolutePath);
+  if (!read.ok) return { notification: { level: read.level, message: read.message, filePath } };
+  return lintSource(read.text, absolutePath, filePath, options);
+}
+
+export async function lintSource(text: string, absolutePath: string, filePath: string, options: LintFilesOptions): Promise<FileOutcome> {
+  const loaded = await options.loader.configFor(absolutePath);
+  const config = await options.loader.resolveFor(absolutePath, loaded, options.forcedType);
+  const wantFix = options.fix || options.fixDryRun;
+  const result = await lintText(text, { filePath: absolutePath, config, fix: wantFix, fileExists: existsSync });
+  const outcome: FileOutcome = {};
+  if (result.output !== undefined) {
+    if (options.fixDryRun) outcome.fixedText = result.output;
+    else if (options.fix) {
+      try {
+        writeFileAtomic(absolutePath, result.output);
+      } catch (error) {
+        return { notification: { level: 'error', message: `Cannot write fixes: ${(error as Error).message}`, filePath } };
+      }
+      // Report what remains after the fixes, as ESLint does.
+      const after = await lintText(result.output, { filePath: absolutePath, config, fileExists: existsSync });
+      outcome.report = { ...after, filePath, absolutePath };
+      return outcome;
+    }
+  }
+  delete result.output;
+  outcome.report = { ...result, filePath, absolutePath };
+  return outcome;
+}

@@ -1,0 +1,81 @@
+/**
+ * The config file's JSON Schema. The rules section is generated from each rule's meta, so a rule's options are
+ * described once. `npm run build` writes it to schema/specrc.schema.json (shipped; editors complete with it).
+ */
+import { rules } from '../../rules/index.js';
+
+const severity = { enum: ['off', 'warn', 'error', 0, 1, 2], description: 'off | warn | error' };
+
+function ruleSettingSchema(optionsSchema: Record<string, unknown> | undefined, description: string) {
+  return {
+    description,
+    oneOf: [
+      severity,
+      { type: 'array', items: [severity], minItems: 1, maxItems: 1 },
+      { type: 'array', items: [severity, optionsSchema ?? { type: 'object' }], minItems: 2, maxItems: 2 },
+    ],
+  };
+}
+
+export function rulesSchema() {
+  const properties: Record<string, unknown> = {};
+  for (const rule of rules) properties[rule.meta.id] = ruleSettingSchema(rule.meta.optionsSchema, rule.meta.description);
+  return { type: 'object', properties, additionalProperties: false };
+}
+
+const stringOrStrings = { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] };
+
+export const TOP_LEVEL_KEYS = ['$schema', 'root', 'extends', 'ignores', 'types', 'documents', 'rules', 'overrides', 'settings'] as const;
+
+export function buildConfigSchema() {
+  const rulesSection = rulesSchema();
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://github.com/speclint/speclint/schema/specrc.schema.json',
+    title: 'speclint configuration',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      $schema: { type: 'string' },
+      root: { type: 'boolean', description: 'Stop looking for configs in parent directories (configs are not merged across directories; this is accepted for compatibility).' },
+      extends: { ...stringOrStrings, description: '"speclint:recommended", "speclint:all", a path to another config file, or a package name.' },
+      ignores: { type: 'array', items: { type: 'string' }, description: 'Globs (relative to this config file) of files never linted.' },
+      types: {
+        type: 'object',
+        description: 'User document types: id → template path (relative to this config file).',
+        additionalProperties: {
+          type: 'object',
+          required: ['template'],
+          additionalProperties: false,
+          properties: {
+            template: { type: 'string' },
+            schema: { type: 'string', description: 'A JSON Schema file for the metadata, replacing the one compiled from the template.' },
+            optionalSections: { type: 'array', items: { type: 'string' } },
+            aliases: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } },
+          },
+        },
+      },
+      documents: {
+        type: 'array',
+        description: 'Globs → document type.',
+        items: {
+          type: 'object',
+          required: ['files', 'type'],
+          additionalProperties: false,
+          properties: { files: stringOrStrings, type: { type: 'string' } },
+        },
+      },
+      rules: rulesSection,
+      overrides: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['files'],
+          additionalProperties: false,
+          properties: { files: stringOrStrings, excludedFiles: stringOrStrings, rules: rulesSection, settings: { type: 'object' } },
+        },
+      },
+      settings: { type: 'object', description: 'Shared settings every rule can read.' },
+    },
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * Config validation with messages a user can act on: the file, the JSON path, what was expected, and a
+ * "did you mean" for misspelt keys and rule ids. ajv checks the whole schema as the final word.
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { rules, rulesById } from '../../rules/index.js';
+import { ConfigError, hint } from '../errors.js';
+import { buildConfigSchema, TOP_LEVEL_KEYS } from './schema.js';
+
+let fullValidator: ValidateFunction | undefined;
+const optionValidators = new Map<string, ValidateFunction>();
+let ajvInstance: Ajv | undefined;
+
+function ajv(): Ajv {
+  ajvInstance ??= new Ajv({ allErrors: false, strict: false });
+  return ajvInstance;
+}
+
+const SEVERITIES = new Set<unknown>(['off', 'warn', 'error', 0, 1, 2]);
+
+function jsonPath(segments: Array<string | number>): string {
+  return segments
+    .map((s, i) => (typeof s === 'number' ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? (i === 0 ? s : `.${s}`) : `[${JSON.stringify(s)}]`))
+    .join('');
+}
+
+function fail(file: string, path: Array<string | number>, message: string): never {
+  throw new ConfigError(`Invalid config ${file}: ${path.length ? `${jsonPath(path)}: ` : ''}${message}`);
+}
+
+const describe = (value: unknown) => (Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value === 'object' ? 'an object' : JSON.stringify(value));
+
+export function validateConfigFile(data: unknown, file: string): void {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) fail(file, [], `expected an object, got ${describe(data)}`);
+  const config = data as Record<string, unknown>;
+  for (const key of Object.keys(config)) {
+    if (!(TOP_LEVEL_KEYS as readonly string[]).includes(key)) fail(file, [key], `unknown key "${key}"${hint(key, TOP_LEVEL_KEYS)}`);
+  }
+  if (config.rules !== undefined) validateRules(config.rules, file, ['rules']);
+  if (Array.isArray(config.overrides)) {
+    config.overrides.forEach((override, i) => {
+      if (override && typeof override === 'object' && 'rules' in override) validateRules((override as { rules: unknown }).rules, file, ['overrides', i, 'rules']);
+    });
+  }
+  fullValidator ??= ajv().compile(buildConfigSchema());
+  if (!fullValidator(config)) fail(file, pointerToPath(fullValidator.errors![0]!.instancePath), ajvMessage(fullValidator.errors![0]!));
+}
+
+function validateRules(value: unknown, file: string, path: Array<string | number>): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(file, path, `expected an object of rule settings, got ${describe(value)}`);
+  for (const [id, setting] of Object.entries(value)) {
+    const rule = rulesById.get(id);
+    const at = [...path, id];
+    if (!rule) fail(file, at, `unknown rule "${id}"${hint(id, rules.map((r) => r.meta.id))}`);
+    const [severity, options, ...rest] = Array.isArray(setting) ? setting : [setting];
+    if (!SEVERITIES.has(severity)) {
+      fail(file, Array.isArray(setting) ? [...at, 0] : at, `expected "off", "warn" or "error", got ${describe(severity)}`);
+    }
+    if (rest.length > 0) fail(file, at, 'expected [severity] or [severity, options]');
+    if (options === undefined) continue;
+    const optionsPath = [...at, 1];
+    if (typeof options !== 'object' || options === null || Array.isArray(options)) fail(file, optionsPath, `expected an options object, got ${describe(options)}`);
+    const schema = rule.meta.optionsSchema as { properties?: Record<string, unknown>; additionalProperties?: unknown } | undefined;
+    if (schema?.properties && schema.additionalProperties === false) {
+      for (const key of Object.keys(options)) {
+        if (!(key in schema.properties)) fail(file, [...optionsPath, key], `unknown option "${key}" for rule "${id}"${hint(key, Object.keys(schema.properties))}`);
+      }
+    }
+    if (schema) {
+      let validate = optionValidators.get(id);
+      if (!validate) {
+        validate = ajv().compile(schema);
+        optionValidators.set(id, validate);
+      }
+      if (!validate(options)) {
+        const error = validate.errors![0]!;
+        fail(file, [...optionsPath, ...pointerToPath(error.instancePath)], ajvMessage(error));
+      }
+    }
+    const problem = rule.validateOptions?.(options as Record<string, unknown>);
+    if (problem) fail(file, optionsPath, problem);
+  }
+}
+
+function pointerToPath(pointer: string): Array<string | number> {
+  if (!pointer) return [];
+  return pointer.slice(1).split('/').map((segment) => {
+    const unescaped = segment.replace(/~1/g, '/').replace(/~0/g, '~');
+    return /^\d+$/.test(unescaped) ? Number(unescaped) : unescaped;
+  });
+}
+
+function ajvMessage(error: ErrorObject): string {
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return `unknown key "${(error.params as { additionalProperty: string }).additionalProperty}"`;
+    case 'enum':
+      return `expected one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'required':
+      return `missing required key "${(error.params as { missingProperty: string }).missingProperty}"`;
+    case 'oneOf':
+      return 'expected a string or an array of strings';
+    default:
+      return error.message ?? 'invalid value';
+  }
+}
