@@ -15,6 +15,12 @@ export interface LintFilesOptions {
   forcedType?: string;
   fix: boolean;
   fixDryRun: boolean;
+  /** -c path, so a worker thread can build its own ConfigLoader. */
+  configFile?: string;
+  /** --cache: where, and how a file counts as unchanged. */
+  cache?: { location: string; strategy: 'content' | 'metadata' };
+  /** --threads: 0 = in-process; undefined = automatic. */
+  threads?: number;
 }
 
 export interface FileOutcome {
@@ -27,6 +33,15 @@ export interface FileOutcome {
 export function displayPath(cwd: string, absolutePath: string): string {
   const rel = relative(cwd, absolutePath);
   return (rel && !rel.startsWith('..') ? rel : absolutePath).split(sep).join('/');
+}
+
+/**
+ * Lint every file, in order. The outcomes come back in the order of `files` whatever runs them.
+ */
+export async function lintFiles(files: string[], options: LintFilesOptions): Promise<FileOutcome[]> {
+  const outcomes: FileOutcome[] = [];
+  for (const file of files) outcomes.push(await lintOneFile(file, options));
+  return outcomes;
 }
 
 export async function lintOneFile(absolutePath: string, options: LintFilesOptions): Promise<FileOutcome> {

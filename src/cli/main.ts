@@ -74,8 +74,12 @@ async function runUnsafe(argv: string[], io: Io): Promise<number> {
     return 0;
   }
 
-  const { lintOneFile, lintSource, displayPath } = await import('./lint-files.js');
-  const lintOptions = { cwd: io.cwd, loader, forcedType: options.type, fix: options.fix, fixDryRun: options.fixDryRun };
+  const { lintFiles, lintSource, displayPath } = await import('./lint-files.js');
+  const lintOptions = {
+    cwd: io.cwd, loader, forcedType: options.type, fix: options.fix, fixDryRun: options.fixDryRun, configFile: options.config,
+    cache: options.cache ? { location: resolve(io.cwd, options.cacheLocation ?? '.speclintcache'), strategy: options.cacheStrategy } : undefined,
+    threads: options.threads,
+  };
   const reports: FileReport[] = [];
   const notifications: Notification[] = [];
   const fixedTexts: Array<{ filePath: string; text: string }> = [];
@@ -90,12 +94,12 @@ async function runUnsafe(argv: string[], io: Io): Promise<number> {
     if (outcome.fixedText !== undefined) fixedTexts.push({ filePath: name, text: outcome.fixedText });
   } else {
     const files = await selectFiles(options, io, loader, notifications);
-    for (const file of files) {
-      const outcome = await lintOneFile(file, lintOptions);
+    const outcomes = await lintFiles(files, lintOptions);
+    outcomes.forEach((outcome, i) => {
       if (outcome.report) reports.push(outcome.report);
       if (outcome.notification) notifications.push(outcome.notification);
-      if (outcome.fixedText !== undefined) fixedTexts.push({ filePath: displayPath(io.cwd, file), text: outcome.fixedText });
-    }
+      if (outcome.fixedText !== undefined) fixedTexts.push({ filePath: displayPath(io.cwd, files[i]!), text: outcome.fixedText });
+    });
   }
 
   if (options.command === 'baseline') {
