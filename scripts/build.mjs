@@ -30,7 +30,16 @@ await esbuild.build({
   target: 'node20',
   // WASM parsers locate their .wasm files next to their own modules: keep them external.
   external: ['libpg-query', '@guanmingchiu/sqlparser-ts'],
-  banner: { js: "import { createRequire as __speclintCreateRequire } from 'node:module'; const require = __speclintCreateRequire(import.meta.url);" },
+  // Bundled CommonJS dependencies (cosmiconfig's loaders) expect require, __filename and __dirname.
+  banner: {
+    js: [
+      "import { createRequire as __speclintCreateRequire } from 'node:module';",
+      "import { fileURLToPath as __speclintFileURLToPath } from 'node:url';",
+      'const require = __speclintCreateRequire(import.meta.url);',
+      'const __filename = __speclintFileURLToPath(import.meta.url);',
+      "const __dirname = __filename.slice(0, __filename.lastIndexOf('/'));",
+    ].join(' '),
+  },
   logLevel: 'error',
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',

@@ -2,7 +2,7 @@
  * Config discovery and resolution (the shell's side; the core only ever sees a ResolvedConfig).
  * The nearest config file above a linted file applies (no cascading across directories; `extends` composes).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, parse as parsePath, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
@@ -100,7 +100,7 @@ export class ConfigLoader {
     try {
       found = await (await this.getExplorer()).search(directory);
     } catch (error) {
-      throw new ConfigError(`Cannot load config: ${oneLine(error)}`);
+      throw new ConfigError(loadErrorMessage(error, guessConfigPath(directory)));
     }
     if (!found) return this.defaults(this.options.cwd);
     return this.loadFile(found.filepath, [], found.config);
@@ -131,7 +131,7 @@ export class ConfigLoader {
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'ENOENT') throw new ConfigError(`Cannot read config ${filePath}: file not found`);
-        throw new ConfigError(`Cannot load config ${filePath}: ${oneLine(error)}`);
+        throw new ConfigError(loadErrorMessage(error, filePath));
       }
     }
     if (data === undefined || data === null) data = {};
@@ -296,6 +296,24 @@ export function matches(base: string, globs: string[], absolutePath: string): bo
     }
     return matcher(rel);
   });
+}
+
+/** The config file a failed search was reading (cosmiconfig does not always say). */
+function guessConfigPath(directory: string): string | undefined {
+  for (let current = directory; ; current = dirname(current)) {
+    for (const place of SEARCH_PLACES) {
+      if (place !== 'package.json' && existsSync(join(current, place))) return join(current, place);
+    }
+    if (dirname(current) === current) return undefined;
+  }
+}
+
+/** cosmiconfig says "JSON Error in /path: …"; say it the way every other config problem is said. */
+function loadErrorMessage(error: unknown, fallbackPath?: string): string {
+  const text = oneLine(error);
+  const m = /^(JSON|YAML) Error in (.+?):\s*(.*)$/.exec(text);
+  if (m) return `Invalid config ${m[2]}: not valid ${m[1]}: ${m[3]}`;
+  return `Cannot load config${fallbackPath ? ` ${fallbackPath}` : ''}: ${text}`;
 }
 
 export function oneLine(error: unknown): string {
