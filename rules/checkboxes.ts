@@ -1,18 +1,113 @@
-import type { Rule } from '../src/types.js';
+import type { Rule, SpecDocument, StatusPolicy, TaskItem } from '../src/types.js';
 import { docsUrl } from '../src/rule-helpers.js';
 
-const rule: Rule = {
+interface Options {
+  completeStatuses: string[];
+  sections: string[];
+  policies: StatusPolicy[];
+}
+
+const DEFAULT_COMPLETE = ['Complete', 'Completed', 'Done', 'Implemented', 'Released'];
+const STATUS_KEYS = new Set(['status', 'document status', 'spec status', 'state']);
+
+/** The document's status: the first Status-like metadata field. */
+export function documentStatus(doc: SpecDocument): { value: string; line: number } | undefined {
+  const field = doc.metadata.find((m) => STATUS_KEYS.has(m.normalizedKey));
+  if (!field) return undefined;
+  // `**Status**: ✅ Complete` and `Status: Complete (2025-01-02)` still say Complete.
+  const value = field.value.replace(/[*_`]/g, '').replace(/\(.*\)$/, '').replace(/^[^\p{L}\p{N}]+/u, '').trim();
+  return { value, line: field.valueRange.start.line };
+}
+
+const sameText = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** A section pattern matches a heading when equal ignoring case, with `[…]` in the pattern as a wildcard. */
+function headingMatches(pattern: string, heading: string): boolean {
+  if (!pattern.includes('[')) return sameText(pattern, heading);
+  const source = pattern
+    .trim()
+    .split(/\[[^\]]*\]/)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.+');
+  return new RegExp(`^${source}$`, 'i').test(heading.trim());
+}
+
+/** Is the item inside a section (or one of its subsections) named by the policy? Empty list: everywhere. */
+function inSections(item: TaskItem, sections: string[]): string | undefined {
+  if (sections.length === 0) return '';
+  for (let section: TaskItem['section'] | undefined = item.section; section && section.level > 0; section = section.parent) {
+    const match = sections.find((pattern) => headingMatches(pattern, section!.text));
+    if (match) return section.text;
+  }
+  return undefined;
+}
+
+const rule: Rule<Options> = {
   meta: {
     id: 'checkboxes',
     description: 'Task items are well formed, and closed where the status of the document requires it',
     defaultSeverity: 'error',
     docsUrl: docsUrl('checkboxes'),
-    optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+    optionsSchema: {
+      type: 'object',
+      properties: {
+        completeStatuses: { type: 'array', items: { type: 'string' }, description: 'Statuses meaning the work is finished: every box in `sections` must then be checked.' },
+        sections: { type: 'array', items: { type: 'string' }, description: 'Headings whose boxes the finished statuses cover; empty means the whole document.' },
+        policies: {
+          type: 'array',
+          description: 'More policies: when Status is one of `statuses`, every box in `sections` must be checked.',
+          items: {
+            type: 'object',
+            required: ['statuses'],
+            additionalProperties: false,
+            properties: {
+              statuses: { type: 'array', items: { type: 'string' }, minItems: 1 },
+              sections: { type: 'array', items: { type: 'string' } },
+              description: { type: 'string' },
+            },
+          },
+        },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { completeStatuses: DEFAULT_COMPLETE, sections: [], policies: [] },
     fixable: true,
     tags: ['content', 'status'],
   },
-  check() {
-    // Not implemented yet.
+  check({ doc, options, documentType, report }) {
+    for (const item of doc.taskItems) {
+      if (!item.malformed) continue;
+      const { found, expected } = item.malformed;
+      report({
+        message: `Malformed task item "${found}": write "${expected.trimEnd()}"`,
+        range: item.range,
+        fix: { range: [item.range.start.offset, item.range.end.offset], text: expected },
+      });
+    }
+
+    const status = documentStatus(doc);
+    if (!status) return;
+    const policies: StatusPolicy[] = [
+      { statuses: options.completeStatuses, sections: options.sections },
+      ...(documentType?.statusPolicies ?? []),
+      ...options.policies.map((p) => ({ ...p, sections: p.sections ?? [] })),
+    ];
+    const reported = new Set<TaskItem>();
+    for (const policy of policies) {
+      if (!policy.statuses.some((s) => sameText(s, status.value))) continue;
+      for (const item of doc.taskItems) {
+        if (item.checked || item.malformed || reported.has(item)) continue;
+        const section = inSections(item, policy.sections);
+        if (section === undefined) continue;
+        reported.add(item);
+        const where = section ? ` in "${section}"` : '';
+        const why = policy.description ? ` (${policy.description})` : '';
+        report({
+          message: `Open task item${where} but Status is "${status.value}" (line ${status.line}): check it or change the status${why}`,
+          range: item.range,
+        });
+      }
+    }
   },
 };
 

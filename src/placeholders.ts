@@ -1,23 +1,157 @@
 /**
  * The placeholder vocabulary, shared by `no-placeholders` (which reports them) and the code-block validators
  * (which stay silent on a block holding one: one defect, one finding).
- * Owned by the no-placeholders rule; this first version finds bracketed template tokens only.
  */
 export interface PlaceholderMatch {
   index: number;
   length: number;
   token: string;
+  kind: 'bracket' | 'date' | 'version' | 'word' | 'lorem' | 'url' | 'clarification' | 'vocabulary' | 'pattern';
 }
 
-const BRACKET_TOKEN = /\[(?:[A-Z][A-Z0-9_ -]*|[A-Za-z][\w .\/-]*)\]/g;
+export interface FindOptions {
+  /** Code is full of brackets (arrays, indexing, Mermaid labels): only unmistakable template tokens count there. */
+  inCode?: boolean;
+  /** TBD/TODO/FIXME-style words to flag outside code. */
+  words?: readonly string[];
+  /** Exact tokens to ignore. */
+  allow?: ReadonlySet<string>;
+  /** Exact tokens of the document type's template (`[Component Name]`). */
+  vocabulary?: readonly string[];
+}
 
-export function findPlaceholders(text: string): PlaceholderMatch[] {
+// `[NEEDS CLARIFICATION: …]` (spec-kit) — before the generic bracket pattern, which it would otherwise split.
+const CLARIFICATION = /\[NEEDS CLARIFICATION(?::[^\]\n]*)?\]/g;
+// A bracketed token: no nested brackets, no newline, not a footnote (^), alert (!), or task box.
+const BRACKET = /\[([^\][\n^!`][^\][\n`]{0,200})\]/g;
+const ALL_CAPS = /^[A-Z][A-Z0-9_]*(?:[ ./-][A-Z0-9_]+)*$/;
+const SNAKE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/;
+const PROSE_TOKEN = /^[A-Za-z][\w .,'’&+/()#:%-]*[\w)%.]$/;
+const DATE = /\b(?:YYYY-MM-DD|YYYY-MM|MM\/DD\/YYYY|DD\/MM\/YYYY|DD\.MM\.YYYY)\b/g;
+const VERSION = /(?<![\w.])v?X\.Y\.Z(?![\w.])|(?<![\w.])v\[X\.Y\.Z\]/g;
+const LOREM = /\blorem ipsum\b/gi;
+const EXAMPLE_URL = /\b(?:https?:\/\/)?(?:[\w-]+\.)*example\.(?:com|org|net)\b(?:\/[^\s)\]>"'`]*)?/gi;
+
+export const DEFAULT_WORDS = ['TBD', 'TODO', 'FIXME', 'XXX', 'TBA'];
+
+/** One-word stand-ins templates use (`[Date]`, `[Name]`); other lone words in brackets are tags or labels. */
+const STAND_IN_WORDS = new Set([
+  'date', 'name', 'names', 'title', 'description', 'owner', 'owners', 'author', 'authors', 'link', 'url', 'version',
+  'number', 'value', 'reason', 'purpose', 'details', 'feature', 'team', 'email', 'metric', 'target', 'placeholder',
+]);
+
+/** Is the text inside `[…]` a template stand-in rather than a citation, an index, a tag or a label? */
+function isBracketPlaceholder(inner: string, inCode: boolean): boolean {
+  const text = inner.trim();
+  if (text.length < 2 || text !== inner) return false;
+  if (ALL_CAPS.test(text)) {
+    // `[RFC 2119]`, `[ISO 8601]`: citations. `[EL]`, `[WIP]`-like short tags: labels.
+    if (/\b[A-Z]{2,}[ -]?\d{1,5}\b|^[A-Z][ -]?\d{2,6}$/.test(text)) return false;
+    if (inCode) return text.includes('_') && text.length >= 4;
+    return text.length >= 4 || text.includes('_') || STAND_IN_WORDS.has(text.toLowerCase());
+  }
+  if (inCode) return false;
+  if (SNAKE.test(text)) return true;
+  if (!PROSE_TOKEN.test(text)) return false;
+  // Prose stand-ins are several words (`[Your Name]`, `[Detailed problem description]`), alternatives
+  // (`[npm/yarn/pnpm]`) or a known one-word stand-in (`[Date]`); `[key]`, `[Alpha]` are left alone.
+  return /\s/.test(text) || /\//.test(text) || STAND_IN_WORDS.has(text.toLowerCase());
+}
+
+function overlaps(found: PlaceholderMatch[], index: number, length: number): boolean {
+  return found.some((m) => index < m.index + m.length && m.index < index + length);
+}
+
+function scan(text: string, pattern: RegExp, kind: PlaceholderMatch['kind'], out: PlaceholderMatch[], accept?: (m: RegExpExecArray) => boolean): void {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    if (m[0].length === 0) {
+      pattern.lastIndex++;
+      continue;
+    }
+    if (accept && !accept(m)) continue;
+    if (!overlaps(out, m.index, m[0].length)) out.push({ index: m.index, length: m[0].length, token: m[0], kind });
+  }
+}
+
+export function findPlaceholders(text: string, options: FindOptions = {}): PlaceholderMatch[] {
+  const inCode = options.inCode ?? false;
   const out: PlaceholderMatch[] = [];
-  BRACKET_TOKEN.lastIndex = 0;
-  for (let m = BRACKET_TOKEN.exec(text); m; m = BRACKET_TOKEN.exec(text)) out.push({ index: m.index, length: m[0].length, token: m[0] });
-  return out;
+  if (!text) return out;
+  for (const token of options.vocabulary ?? []) {
+    for (let i = text.indexOf(token); i >= 0; i = text.indexOf(token, i + token.length)) {
+      if (!overlaps(out, i, token.length)) out.push({ index: i, length: token.length, token, kind: 'vocabulary' });
+    }
+  }
+  if (text.includes('[')) {
+    scan(text, CLARIFICATION, 'clarification', out);
+    scan(text, VERSION, 'version', out);
+    scan(text, BRACKET, 'bracket', out, (m) => {
+      const before = text[m.index - 1] ?? '';
+      const after = text[m.index + m[0].length] ?? '';
+      // `a[i]`, `x][y]` and `[text](url)` / `[text][ref]` shapes are indexing or links, not stand-ins.
+      if (/[\w\])]/.test(before) || after === '(' || (after === '[' && !inCode)) return false;
+      return isBracketPlaceholder(m[1]!, inCode);
+    });
+  } else {
+    scan(text, VERSION, 'version', out);
+  }
+  scan(text, DATE, 'date', out);
+  if (!inCode) {
+    scan(text, LOREM, 'lorem', out);
+    scan(text, EXAMPLE_URL, 'url', out);
+    const words = options.words ?? DEFAULT_WORDS;
+    if (words.length > 0) scan(text, wordPattern(words), 'word', out);
+  }
+  const allow = options.allow;
+  const kept = allow && allow.size > 0 ? out.filter((m) => !allow.has(m.token)) : out;
+  return kept.sort((a, b) => a.index - b.index);
 }
 
-export function containsPlaceholder(text: string): boolean {
-  return findPlaceholders(text).length > 0;
+const wordPatterns = new Map<string, RegExp>();
+function wordPattern(words: readonly string[]): RegExp {
+  const key = words.join('\u0000');
+  let pattern = wordPatterns.get(key);
+  if (!pattern) {
+    const alternatives = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    pattern = new RegExp(`(?<![\\w-])(?:${alternatives})(?![\\w-])`, 'g');
+    wordPatterns.set(key, pattern);
+  }
+  return pattern;
+}
+
+/** True when a code block holds a template placeholder (its parse errors would only echo that). */
+export function containsPlaceholder(text: string, vocabulary?: readonly string[]): boolean {
+  return findPlaceholders(text, { inCode: true, vocabulary }).some((m) => m.kind !== 'date');
+}
+
+/**
+ * An unpicked choice list: `Draft | Review | Approved`, `Low/Medium/High` — the template offered choices and the
+ * author kept them all.
+ */
+const CHOICE_WORDS = new Set(['low', 'medium', 'high', 'critical', 'yes', 'no', 'true', 'false', 'must', 'should', 'could', 'p0', 'p1', 'p2', 'p3']);
+export function isUnpickedChoice(value: string): boolean {
+  const text = value.trim();
+  if (/^[^|]{1,40}(?:\s\|\s[^|]{1,40}){1,}$/.test(text)) {
+    const parts = text.split(/\s\|\s/).map((p) => p.trim());
+    return parts.length >= 2 && parts.every((p) => /^[\p{L}\p{N}_][\p{L}\p{N}_ -]{0,30}$/u.test(p) && p.split(/\s+/).length <= 3);
+  }
+  if (/^[\p{L}\p{N}]+(?:\/[\p{L}\p{N}]+){1,}$/u.test(text)) {
+    const parts = text.split('/');
+    return parts.every((p) => CHOICE_WORDS.has(p.toLowerCase())) && parts.length >= 2 && new Set(parts.map((p) => p.toLowerCase())).size === parts.length;
+  }
+  return false;
+}
+
+/** Rejects user patterns that can backtrack catastrophically (a quantified group holding a quantifier). */
+export function unsafePatternReason(source: string): string | undefined {
+  try {
+    new RegExp(source, 'u');
+  } catch (error) {
+    return `invalid regular expression /${source}/: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`;
+  }
+  const nestedQuantifier = /\((?:[^()\\]|\\.)*(?:[+*]|\{\d+,\d*\})(?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\d*\})/;
+  if (nestedQuantifier.test(source)) return `regular expression /${source}/ nests quantifiers and could take exponential time; rewrite it without a repeated group that itself repeats`;
+  if (/\\[1-9]/.test(source)) return `regular expression /${source}/ uses a back-reference, which can take exponential time`;
+  return undefined;
 }
