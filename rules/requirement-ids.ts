@@ -80,7 +80,7 @@ const rule: Rule<Options> = {
     const firstDefinition = new Map<string, Occurrence>();
     for (const occurrence of occurrences) {
       if (!occurrence.definition) continue;
-      const key = `${occurrence.section}:${occurrence.prefix}${occurrence.number}`;
+      const key = `${occurrence.section}:${occurrence.id}`;
       const first = firstDefinition.get(key);
       if (first) report({ message: `Duplicate requirement id "${occurrence.id}": already defined on line ${first.range.start.line}`, range: occurrence.range });
       else firstDefinition.set(key, occurrence);
