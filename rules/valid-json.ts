@@ -1,18 +1,38 @@
 import type { Rule } from '../src/types.js';
 import { docsUrl } from '../src/rule-helpers.js';
+import { reportBlockProblems, skipBlock } from '../src/validators/blocks.js';
+import type { JsonDialect } from '../src/validators/json.js';
 
-const rule: Rule = {
+interface Options {
+  languages: Record<string, JsonDialect>;
+}
+
+const rule: Rule<Options> = {
   meta: {
     id: 'valid-json',
     description: 'JSON, JSONC and JSON5 code blocks parse',
     defaultSeverity: 'error',
     docsUrl: docsUrl('valid-json'),
-    optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+    optionsSchema: {
+      type: 'object',
+      properties: {
+        languages: {
+          type: 'object',
+          description: 'Info-string language → grammar to check it with.',
+          additionalProperties: { enum: ['json', 'jsonc', 'json5'] },
+        },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { languages: { json: 'json', jsonc: 'jsonc', json5: 'json5', 'json-with-comments': 'jsonc' } },
     fixable: false,
     tags: ['code'],
   },
-  check() {
-    // Not implemented yet.
+  async check(context) {
+    const blocks = context.doc.codeBlocks.filter((b) => context.options.languages[b.lang] && !skipBlock(b, context));
+    if (blocks.length === 0) return;
+    const { validateJson } = await import('../src/validators/json.js');
+    for (const block of blocks) reportBlockProblems(context, block, validateJson(block.value, context.options.languages[block.lang]!));
   },
 };
 

@@ -27,6 +27,8 @@ await esbuild.build({
   splitting: true,
   format: 'esm',
   platform: 'node',
+  // jsonc-parser's main entry is UMD, which esbuild cannot follow: prefer ES module entries.
+  mainFields: ['module', 'main'],
   target: 'node20',
   // WASM parsers locate their .wasm files next to their own modules: keep them external.
   external: ['libpg-query', '@guanmingchiu/sqlparser-ts'],

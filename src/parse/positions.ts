@@ -34,15 +34,3 @@ export function makeOffsetAt(lineStarts: number[], length: number): (line: numbe
     return Math.min(length, lineStarts[l - 1]! + Math.max(0, column - 1));
   };
 }
-
-/** Convert a column counted in code points (as WASM parsers report) to UTF-16 units on the given line text. */
-export function codePointColumnToUtf16(lineText: string, codePointColumn: number): number {
-  let units = 0;
-  let points = 1;
-  while (points < codePointColumn && units < lineText.length) {
-    const c = lineText.charCodeAt(units);
-    units += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
-    points++;
-  }
-  return units + 1 + Math.max(0, codePointColumn - points);
-}

@@ -1,0 +1,27 @@
+/** What the code-block rules share: which blocks to skip, and mapping block problems into the Markdown file. */
+import { codeBlockPoint } from '../parse/document.js';
+import { containsPlaceholder } from '../placeholders.js';
+import type { CodeBlock, RuleContext } from '../types.js';
+import type { BlockProblem } from './types.js';
+
+const OPT_OUT = /(?:^|\s)(?:fragment|skip-validation|no-validate|nolint)(?:\s|$)/i;
+
+/** A block opted out in its info string, or holding a template placeholder (that is no-placeholders' finding). */
+export function skipBlock(block: CodeBlock, context: RuleContext): boolean {
+  return OPT_OUT.test(block.meta) || containsPlaceholder(block.value, context.documentType?.placeholderTokens);
+}
+
+export function reportBlockProblems(context: RuleContext, block: CodeBlock, problems: BlockProblem[]): void {
+  for (const problem of problems) {
+    const start = codeBlockPoint(block, problem.line, problem.column);
+    const end = codeBlockPoint(block, problem.endLine ?? problem.line, problem.endColumn ?? problem.column + 1);
+    const related = problem.relatedLine === undefined ? '' : ` (first on line ${codeBlockPoint(block, problem.relatedLine, 1).line})`;
+    context.report({ message: problem.message + related, line: start.line, column: start.column, endLine: end.line, endColumn: end.column });
+  }
+}
+
+/** `dialect=mysql` (or `dialect:mysql`) in an info string. */
+export function metaValue(meta: string, key: string): string | undefined {
+  const m = new RegExp(`(?:^|\\s)${key}[=:]([\\w-]+)`, 'i').exec(meta);
+  return m?.[1];
+}

@@ -1,0 +1,46 @@
+/** A parse problem inside a code block: 0-based line of the block, 1-based UTF-16 column. */
+export interface BlockProblem {
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  message: string;
+  /** 0-based block line of an earlier, related place (the first definition of a duplicate key). */
+  relatedLine?: number;
+}
+
+/** Convert a 0-based UTF-16 offset in `text` to a block position. */
+export function offsetToBlockPosition(text: string, offset: number): { line: number; column: number } {
+  let line = 0;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: end - lineStart + 1 };
+}
+
+/** Convert a 0-based code-point offset (as WASM parsers count) to a UTF-16 offset. */
+export function codePointOffsetToUtf16(text: string, codePoints: number): number {
+  let units = 0;
+  for (let seen = 0; seen < codePoints && units < text.length; seen++) {
+    const c = text.charCodeAt(units);
+    units += c >= 0xd800 && c <= 0xdbff && units + 1 < text.length ? 2 : 1;
+  }
+  return units;
+}
+
+/** UTF-16 offset of a 1-based line and code-point column (as sqlparser-rs reports). */
+export function lineCodePointColumnToOffset(text: string, line: number, column: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const next = text.indexOf('\n', offset);
+    if (next < 0) break;
+    offset = next + 1;
+  }
+  return offset + codePointOffsetToUtf16(text.slice(offset), Math.max(0, column - 1));
+}
