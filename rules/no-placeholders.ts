@@ -156,7 +156,7 @@ function checkCode(context: RuleContext<Options>, base: FindOptions, patterns: R
   for (const block of doc.codeBlocks) {
     const lines = block.value.split(/\r\n|\r|\n/);
     lines.forEach((line, lineIndex) => {
-      const found = withUserPatterns(line, findPlaceholders(line, { ...base, inCode: true }), patterns);
+      const found = withUserPatterns(line, findPlaceholders(line, { ...base, inCode: true, codeLanguage: block.lang }), patterns);
       for (const match of found) {
         const start = codeBlockPoint(block, lineIndex, match.index + 1);
         const end = codeBlockPoint(block, lineIndex, match.index + 1 + match.length);

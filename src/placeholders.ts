@@ -12,6 +12,8 @@ export interface PlaceholderMatch {
 export interface FindOptions {
   /** Code is full of brackets (arrays, indexing, Mermaid labels): only unmistakable template tokens count there. */
   inCode?: boolean;
+  /** The code block's language: where brackets are not syntax (SQL, shell, plain text), more tokens count. */
+  codeLanguage?: string;
   /** TBD/TODO/FIXME-style words to flag outside code. */
   words?: readonly string[];
   /** Exact tokens to ignore. */
@@ -40,18 +42,30 @@ const STAND_IN_WORDS = new Set([
   'number', 'value', 'reason', 'purpose', 'details', 'feature', 'team', 'email', 'metric', 'target', 'placeholder',
 ]);
 
+/** Languages whose syntax uses brackets (lists, indexing, attributes, Mermaid labels). */
+const BRACKET_SYNTAX = new Set([
+  'python', 'py', 'javascript', 'js', 'jsx', 'mjs', 'ts', 'typescript', 'tsx', 'json', 'jsonc', 'json5', 'yaml', 'yml',
+  'rust', 'rs', 'go', 'java', 'kotlin', 'kt', 'c', 'cpp', 'c++', 'h', 'csharp', 'cs', 'ruby', 'rb', 'php', 'swift',
+  'scala', 'mermaid', 'toml', 'ini', 'hcl', 'terraform', 'tf', 'solidity', 'sol', 'haskell', 'hs', 'lua', 'r', 'dart',
+  'elixir', 'ex', 'clojure', 'nix', 'zig', 'perl', 'julia', 'graphql', 'proto', 'protobuf', 'vyper', 'move', 'cairo',
+]);
+
+type Context = 'prose' | 'code' | 'loose-code';
+
 /** Is the text inside `[…]` a template stand-in rather than a citation, an index, a tag or a label? */
-function isBracketPlaceholder(inner: string, inCode: boolean): boolean {
+function isBracketPlaceholder(inner: string, context: Context): boolean {
   const text = inner.trim();
   if (text.length < 2 || text !== inner) return false;
   if (ALL_CAPS.test(text)) {
     // `[RFC 2119]`, `[ISO 8601]`: citations. `[EL]`, `[WIP]`-like short tags: labels.
     if (/\b[A-Z]{2,}[ -]?\d{1,5}\b|^[A-Z][ -]?\d{2,6}$/.test(text)) return false;
-    if (inCode) return text.includes('_') && text.length >= 4;
+    if (context === 'code') return text.includes('_') && text.length >= 4;
     return text.length >= 4 || text.includes('_') || STAND_IN_WORDS.has(text.toLowerCase());
   }
-  if (inCode) return false;
+  if (context === 'code') return false;
   if (SNAKE.test(text)) return true;
+  // In SQL or shell, `[field1]`, `[table]`-like lower-case stand-ins have no other meaning.
+  if (context === 'loose-code') return /^[a-z]+\d+$/.test(text) || /\s/.test(text);
   if (!PROSE_TOKEN.test(text)) return false;
   // Prose stand-ins are several words (`[Your Name]`, `[Detailed problem description]`), alternatives
   // (`[npm/yarn/pnpm]`) or a known one-word stand-in (`[Date]`); `[key]`, `[Alpha]` are left alone.
@@ -76,6 +90,7 @@ function scan(text: string, pattern: RegExp, kind: PlaceholderMatch['kind'], out
 
 export function findPlaceholders(text: string, options: FindOptions = {}): PlaceholderMatch[] {
   const inCode = options.inCode ?? false;
+  const context: Context = !inCode ? 'prose' : BRACKET_SYNTAX.has((options.codeLanguage ?? '').toLowerCase()) ? 'code' : 'loose-code';
   const out: PlaceholderMatch[] = [];
   if (!text) return out;
   for (const token of options.vocabulary ?? []) {
@@ -91,7 +106,7 @@ export function findPlaceholders(text: string, options: FindOptions = {}): Place
       const after = text[m.index + m[0].length] ?? '';
       // `a[i]`, `x][y]` and `[text](url)` / `[text][ref]` shapes are indexing or links, not stand-ins.
       if (/[\w\])]/.test(before) || after === '(' || (after === '[' && !inCode)) return false;
-      return isBracketPlaceholder(m[1]!, inCode);
+      return isBracketPlaceholder(m[1]!, context);
     });
   } else {
     scan(text, VERSION, 'version', out);
@@ -121,8 +136,8 @@ function wordPattern(words: readonly string[]): RegExp {
 }
 
 /** True when a code block holds a template placeholder (its parse errors would only echo that). */
-export function containsPlaceholder(text: string, vocabulary?: readonly string[]): boolean {
-  return findPlaceholders(text, { inCode: true, vocabulary }).some((m) => m.kind !== 'date');
+export function containsPlaceholder(text: string, codeLanguage: string, vocabulary?: readonly string[]): boolean {
+  return findPlaceholders(text, { inCode: true, codeLanguage, vocabulary }).some((m) => m.kind !== 'date');
 }
 
 /**

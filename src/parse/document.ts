@@ -223,9 +223,10 @@ function readCodeBlock(node: Code, text: string, lineText: (line: number) => str
   const start = node.position!.start;
   const firstLine = lineText(start.line);
   const fenced = /^\s*(?:>\s*)*(?:(?:[-*+]|\d+[.)])\s+)?(?:>\s*)*(```|~~~)/.test(firstLine) || /(```|~~~)/.test(firstLine.slice(Math.max(0, start.column - 1), start.column + 3));
-  const contentStartLine = fenced ? start.line + 1 : start.line;
-  const valueLines = node.value.split(/\r\n|\r|\n/);
-  const lineIndents = valueLines.map((valueLine, i) => {
+  // An empty fenced block has no content line: its problems point at the opening fence.
+  const contentStartLine = fenced && node.value !== '' ? start.line + 1 : start.line;
+  const valueLines = node.value === '' ? [] : node.value.split(/\r\n|\r|\n/);
+  const lineIndents = node.value === '' ? [start.column - 1] : valueLines.map((valueLine, i) => {
     const source = lineText(contentStartLine + i);
     if (source.endsWith(valueLine)) return source.length - valueLine.length;
     // Tabs expanded by the parser: align on the first non-blank character instead.

@@ -8,7 +8,7 @@ const OPT_OUT = /(?:^|\s)(?:fragment|skip-validation|no-validate|nolint)(?:\s|$)
 
 /** A block opted out in its info string, or holding a template placeholder (that is no-placeholders' finding). */
 export function skipBlock(block: CodeBlock, context: RuleContext): boolean {
-  return OPT_OUT.test(block.meta) || containsPlaceholder(block.value, context.documentType?.placeholderTokens);
+  return OPT_OUT.test(block.meta) || containsPlaceholder(block.value, block.lang, context.documentType?.placeholderTokens);
 }
 
 export function reportBlockProblems(context: RuleContext, block: CodeBlock, problems: BlockProblem[]): void {

@@ -23,8 +23,9 @@ export function validateYaml(text: string): BlockProblem[] {
       const [start, end] = [lineCounter.linePos(error.pos[0]), lineCounter.linePos(error.pos[1])];
       let message = readable(error.message);
       if (error.code === 'DUPLICATE_KEY') {
-        const key = text.slice(error.pos[0], error.pos[1]).trim();
-        message = `Duplicate key${key ? ` "${key.replace(/:$/, '')}"` : ''}`;
+        const lineStart = text.lastIndexOf('\n', error.pos[0] - 1) + 1;
+        const key = /^\s*(?:-\s+)?("[^"]*"|'[^']*'|[^:#]+?)\s*:/.exec(text.slice(lineStart))?.[1]?.replace(/^["']|["']$/g, '') ?? '';
+        message = `Duplicate key${key ? ` "${key}"` : ''}`;
       }
       problems.push({ line: start.line - 1, column: start.col, endLine: end.line - 1, endColumn: Math.max(end.col, start.col + 1), message });
       break; // the first error of a document; later ones are usually its echo
