@@ -1,18 +1,98 @@
-import type { Rule } from '../src/types.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { MetadataField, Rule, RuleContext } from '../src/types.js';
 import { docsUrl } from '../src/rule-helpers.js';
+import { findPlaceholders, isUnpickedChoice } from '../src/placeholders.js';
+import type { CompiledType } from '../src/templates/compile.js';
+
+const validators = new WeakMap<object, ValidateFunction>();
+let ajvPromise: Promise<{ compile(schema: object): ValidateFunction }> | undefined;
+
+/** ajv and its formats load on the first typed document, not at start-up. */
+async function validatorFor(schema: Record<string, unknown>): Promise<ValidateFunction> {
+  const cached = validators.get(schema);
+  if (cached) return cached;
+  ajvPromise ??= Promise.all([import('ajv'), import('ajv-formats')]).then(([ajvModule, formatsModule]) => {
+    // Both are CommonJS: bundled, their exports may sit one `default` deeper.
+    type AjvClass = new (o: object) => { compile(schema: object): ValidateFunction };
+    const a = ajvModule as unknown as { Ajv?: AjvClass; default?: { Ajv?: AjvClass } & AjvClass };
+    const Ajv = (a.Ajv ?? a.default?.Ajv ?? a.default)!;
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    const f = formatsModule as unknown as { default: ((a: unknown) => void) & { default?: (a: unknown) => void } };
+    const addFormats = f.default.default ?? f.default;
+    addFormats(ajv);
+    return ajv;
+  });
+  const validate = (await ajvPromise).compile(schema);
+  validators.set(schema, validate);
+  return validate;
+}
+
+/** A value still holding a template stand-in is no-placeholders' finding, not this rule's. */
+const unfilled = (field: MetadataField) => findPlaceholders(field.value, { words: [] }).length > 0 || isUnpickedChoice(field.value);
+
+function describe(error: ErrorObject, field: MetadataField | undefined, key: string): string {
+  const name = field?.key ?? key;
+  const value = field?.value ?? '';
+  switch (error.keyword) {
+    case 'enum':
+      return `${name} "${value}" is not one of: ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+    case 'format':
+      return (error.params as { format: string }).format.startsWith('date') ? `${name} "${value}" is not an ISO date that exists (YYYY-MM-DD)` : `${name} "${value}" is not a valid ${(error.params as { format: string }).format}`;
+    case 'pattern':
+      return /version/i.test(name) ? `${name} "${value}" is not a version (expected semver like 1.2.0 or major.minor like 1.2)` : `${name} "${value}" does not match ${(error.params as { pattern: string }).pattern}`;
+    case 'minLength':
+      return `Metadata field "${name}" is empty`;
+    case 'type':
+      return `${name} should be ${(error.params as { type: string }).type}`;
+    default:
+      return `${name}: ${error.message ?? 'invalid'}`;
+  }
+}
 
 const rule: Rule = {
   meta: {
     id: 'metadata',
-    description: 'Document metadata is valid against the template of the document type schema',
+    description: 'Document metadata is valid against the schema of its document type',
     defaultSeverity: 'error',
     docsUrl: docsUrl('metadata'),
     optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
     fixable: false,
-    requiresType: true,    tags: ['metadata'],
+    requiresType: true,
+    tags: ['metadata'],
   },
-  check() {
-    // Not implemented yet.
+  async check(context: RuleContext) {
+    const { doc, report } = context;
+    const type = context.documentType as CompiledType;
+    const fields = new Map<string, MetadataField>();
+    for (const field of doc.metadata) if (!fields.has(field.normalizedKey)) fields.set(field.normalizedKey, field);
+    const data: Record<string, unknown> = {};
+    for (const [key, field] of fields) {
+      if (unfilled(field)) continue;
+      data[key] = field.source === 'frontmatter' && typeof field.data !== 'string' && field.data !== null && field.data !== undefined && !(field.data instanceof Date) ? field.data : field.value;
+    }
+    const validate = await validatorFor(type.metadataSchema);
+    if (!validate(data)) {
+      const anchor = doc.title?.heading ? { node: doc.title.heading } : { line: 1, column: 1 };
+      for (const error of validate.errors ?? []) {
+        if (error.keyword === 'required') {
+          const key = (error.params as { missingProperty: string }).missingProperty;
+          if (fields.has(key)) continue; // present but unfilled: no-placeholders reports it
+          const spec = type.metadataFields.find((f) => f.normalizedKey === key);
+          report({ message: `Missing metadata field "${spec?.key ?? key}"${spec ? ` (the ${type.id} template declares "${spec.key}: ${spec.templateValue}")` : ''}`, ...anchor });
+          continue;
+        }
+        const key = error.instancePath.split('/')[1] ?? '';
+        const field = fields.get(key.replace(/~1/g, '/').replace(/~0/g, '~'));
+        report({ message: describe(error, field, key), ...(field ? { range: field.valueRange } : anchor) });
+      }
+    }
+    // Last Updated cannot be before Created.
+    const created = fields.get('created') ?? fields.get('date');
+    const updated = fields.get('last updated') ?? fields.get('updated');
+    const iso = (f?: MetadataField) => (f && /^\d{4}-\d{2}-\d{2}$/.test(f.value) ? f.value : undefined);
+    if (iso(created) && iso(updated) && iso(updated)! < iso(created)!) {
+      report({ message: `${updated!.key} ${updated!.value} is before ${created!.key} ${created!.value}`, range: updated!.valueRange });
+    }
   },
 };
 

@@ -1,18 +1,39 @@
-import type { Rule } from '../src/types.js';
+import type { Rule, Section } from '../src/types.js';
 import { docsUrl } from '../src/rule-helpers.js';
+import type { CompiledType, SectionPattern } from '../src/templates/compile.js';
+import { matchOutline } from '../src/templates/match.js';
 
 const rule: Rule = {
   meta: {
     id: 'section-order',
-    description: 'Sections appear in the order of the template of the document type template',
+    description: 'Sections appear in the order of the template of their document type',
     defaultSeverity: 'warn',
     docsUrl: docsUrl('section-order'),
     optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
     fixable: false,
-    requiresType: true,    tags: ['structure'],
+    requiresType: true,
+    tags: ['structure'],
   },
-  check() {
-    // Not implemented yet.
+  check({ doc, documentType, report }) {
+    const type = documentType as CompiledType;
+    const match = matchOutline(doc, type);
+    for (const { scope, patterns } of match.scopes) {
+      const present: Array<{ pattern: SectionPattern; section: Section }> = [];
+      for (const pattern of patterns) {
+        const section = match.matched.get(pattern)?.[0];
+        if (section && section.parent === scope) present.push({ pattern, section });
+      }
+      present.sort((a, b) => a.section.index - b.section.index);
+      let latest: (typeof present)[number] | undefined;
+      for (const entry of present) {
+        if (latest && entry.pattern.order < latest.pattern.order) {
+          report({
+            message: `Section "${entry.section.text}" comes after "${latest.section.text}" but the ${type.id} template puts it before (template line ${entry.pattern.line})`,
+            node: entry.section.heading,
+          });
+        } else latest = entry;
+      }
+    }
   },
 };
 
