@@ -1,6 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { MetadataField, Rule, RuleContext } from '../src/types.js';
-import { docsUrl } from '../src/rule-helpers.js';
+import { docsUrl, isRealDate } from '../src/rule-helpers.js';
 import { findPlaceholders, isUnpickedChoice } from '../src/placeholders.js';
 import type { CompiledType } from '../src/templates/compile.js';
 
@@ -89,7 +89,7 @@ const rule: Rule = {
     // Last Updated cannot be before Created.
     const created = fields.get('created') ?? fields.get('date');
     const updated = fields.get('last updated') ?? fields.get('updated');
-    const iso = (f?: MetadataField) => (f && /^\d{4}-\d{2}-\d{2}$/.test(f.value) ? f.value : undefined);
+    const iso = (f?: MetadataField) => (f && isRealDate(f.value) ? f.value : undefined);
     if (iso(created) && iso(updated) && iso(updated)! < iso(created)!) {
       report({ message: `${updated!.key} ${updated!.value} is before ${created!.key} ${created!.value}`, range: updated!.valueRange });
     }

@@ -1,6 +1,6 @@
 import semver from 'semver';
 import type { Rule, RuleContext, TableCell, TableModel } from '../src/types.js';
-import { docsUrl } from '../src/rule-helpers.js';
+import { docsUrl, isRealDate } from '../src/rule-helpers.js';
 import { findPlaceholders } from '../src/placeholders.js';
 
 interface Options {
@@ -11,7 +11,6 @@ interface Options {
 }
 
 const VERSION = /^v?(\d+)\.(\d+)(?:\.(\d+))?(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Words a technology-stack Version cell may hold instead of a number. */
 const VERSION_WORDS = /^(?:latest|lts|stable|current|n\/a|na|none|-|—|–|any|\*)$/i;
 
@@ -21,14 +20,6 @@ function toSemver(text: string): string | undefined {
   const m = VERSION.exec(clean(text));
   if (!m) return undefined;
   return `${m[1]}.${m[2]}.${m[3] ?? '0'}${m[4] ?? ''}${m[5] ?? ''}`;
-}
-
-export function isRealDate(text: string): boolean {
-  const m = ISO_DATE.exec(clean(text));
-  if (!m) return false;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 const hasPlaceholder = (text: string) => findPlaceholders(text, { words: [] }).length > 0 || /\[[^\]]*\]/.test(text);
@@ -110,7 +101,7 @@ function checkChangeLog(context: RuleContext<Options>, table: TableModel, versio
       else seen.set(entry.version, line);
     }
     if (dateCell && clean(dateCell.text) && !hasPlaceholder(dateCell.text)) {
-      if (isRealDate(dateCell.text)) entry.date = clean(dateCell.text);
+      if (isRealDate(clean(dateCell.text))) entry.date = clean(dateCell.text);
       else context.report({ message: `"${clean(dateCell.text)}" is not an ISO date that exists (expected YYYY-MM-DD)`, range: cellRange(context, dateCell) });
     }
     rows.push(entry);

@@ -85,8 +85,9 @@ export async function lintText(text: string, options: LintTextOptions = {}): Pro
   return result;
 }
 
+/** By position, then rule; a rule's findings at one position keep the order it reported them (sort is stable). */
 export function compareFindings(a: Finding, b: Finding): number {
-  return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
+  return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
 }
 
 function toFinding(doc: SpecDocument, ruleId: string, severity: Severity, descriptor: ReportDescriptor): Finding {

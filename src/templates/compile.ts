@@ -201,6 +201,8 @@ export function compileTemplate(source: DocumentTypeSource): CompiledType {
     if (/\[[^\]]*\]/.test(normalized)) return; // holds a placeholder: no-placeholders' finding
     const words = normalized.split(/\s+/).filter((w) => /[a-z]/.test(w)).length;
     if (words < minWords && !SAMPLE_STAND_IN.test(normalized)) return;
+    // Lines with figures (`API endpoints: < 200ms p95`) are defaults a team may keep, not instructions.
+    if (/[<>≤≥]\s*\d|\d+\s*(?:ms|s|%|sec|seconds?|minutes?|hours?|days?|mb|gb|tb|k|rps|qps|users?)\b/.test(normalized)) return;
     if (!sampleText.has(normalized)) sampleText.set(normalized, line);
   };
   const onlyLinks = (node: Paragraph) => node.children.every((c) => c.type === 'link' || c.type === 'linkReference' || (c.type === 'text' && !c.value.trim()));

@@ -110,7 +110,9 @@ export function matchOutline(doc: SpecDocument, type: CompiledType): OutlineMatc
       const after = patterns.slice(index + 1).map((p) => result.matched.get(p)?.[0]).filter((s): s is Section => Boolean(s) && s!.parent === scope);
       const next = after.sort((a, b) => a.index - b.index)[0];
       const previous = before.sort((a, b) => b.index - a.index)[0];
-      const insertAt = next ? next.heading!.position!.start.offset! : scope.contentEnd;
+      // Where the message says: after the previous section of the template that is present, else at the start of
+      // the parent (after its own text), else before the next one present.
+      const insertAt = previous ? previous.contentEnd : scope.level > 0 || next ? Math.min(scope.bodyEnd, next?.heading!.position!.start.offset! ?? Infinity) : scope.contentEnd;
       result.missing.push({ pattern, after: previous, parent: scope.level > 0 ? scope : undefined, insertAt });
     });
   };
