@@ -23,6 +23,8 @@ function messageFor(match: PlaceholderMatch): string {
       return `Placeholder text "${match.token}"`;
     case 'clarification':
       return `Open clarification "${match.token}"`;
+    case 'maybe-link':
+      return `Unfilled placeholder or undefined link reference "${match.token}"`;
     default:
       return `Unfilled placeholder "${match.token}"`;
   }

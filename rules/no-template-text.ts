@@ -10,12 +10,19 @@ const rule: Rule = {
     description: 'No instructions or stand-in text copied verbatim from the template of the document type',
     defaultSeverity: 'warn',
     docsUrl: docsUrl('no-template-text'),
-    optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+    optionsSchema: {
+      type: 'object',
+      properties: {
+        includeComments: { type: 'boolean', description: 'Also report the template\'s HTML guidance comments left in (off: many templates, like KEP\'s, keep them on purpose; they do not render).' },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { includeComments: false },
     fixable: false,
     requiresType: true,
     tags: ['content'],
   },
-  check({ doc, documentType, report }) {
+  check({ doc, documentType, options, report }) {
     const type = documentType as CompiledType;
     if (type.sampleText.size === 0) return;
     const check = (text: string, node: Nodes) => {
@@ -24,7 +31,8 @@ const rule: Rule = {
       if (/\[[^\]]+\]/.test(normalized)) return;
       const line = type.sampleText.get(normalized);
       if (line === undefined) return;
-      const shown = text.trim().length > 70 ? `${text.trim().slice(0, 67)}…` : text.trim();
+      const flat = text.replace(/\s+/g, ' ').trim();
+      const shown = flat.length > 70 ? `${flat.slice(0, 67)}…` : flat;
       report({ message: `Template text left in: "${shown}" (${type.id} template line ${line})`, node });
     };
     const visit = (node: Nodes) => {
@@ -51,9 +59,11 @@ const rule: Rule = {
         return;
       }
       if (node.type === 'html') {
+        if (!options.includeComments) return;
         for (const comment of doc.htmlComments) {
           if (comment.node === node && type.sampleText.has(normalizeSample(`<!-- ${comment.body} -->`))) {
-            report({ message: `Template guidance comment left in: "<!-- ${comment.body.slice(0, 50)}${comment.body.length > 50 ? '…' : ''} -->"`, range: comment.range });
+            const body = comment.body.replace(/\s+/g, ' ');
+            report({ message: `Template guidance comment left in: "<!-- ${body.slice(0, 50)}${body.length > 50 ? '…' : ''} -->"`, range: comment.range });
           }
         }
         return;

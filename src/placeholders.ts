@@ -6,7 +6,7 @@ export interface PlaceholderMatch {
   index: number;
   length: number;
   token: string;
-  kind: 'bracket' | 'date' | 'version' | 'word' | 'lorem' | 'url' | 'clarification' | 'vocabulary' | 'pattern';
+  kind: 'bracket' | 'maybe-link' | 'date' | 'version' | 'word' | 'lorem' | 'url' | 'clarification' | 'vocabulary' | 'pattern';
 }
 
 export interface FindOptions {
@@ -42,34 +42,40 @@ const STAND_IN_WORDS = new Set([
   'number', 'value', 'reason', 'purpose', 'details', 'feature', 'team', 'email', 'metric', 'target', 'placeholder',
 ]);
 
-/** Languages whose syntax uses brackets (lists, indexing, attributes, Mermaid labels). */
-const BRACKET_SYNTAX = new Set([
-  'python', 'py', 'javascript', 'js', 'jsx', 'mjs', 'ts', 'typescript', 'tsx', 'json', 'jsonc', 'json5', 'yaml', 'yml',
-  'rust', 'rs', 'go', 'java', 'kotlin', 'kt', 'c', 'cpp', 'c++', 'h', 'csharp', 'cs', 'ruby', 'rb', 'php', 'swift',
-  'scala', 'mermaid', 'toml', 'ini', 'hcl', 'terraform', 'tf', 'solidity', 'sol', 'haskell', 'hs', 'lua', 'r', 'dart',
-  'elixir', 'ex', 'clojure', 'nix', 'zig', 'perl', 'julia', 'graphql', 'proto', 'protobuf', 'vyper', 'move', 'cairo',
+/** Languages where brackets have no meaning of their own, so lower-case stand-ins (`[table_name]`) are clear. */
+const BRACKET_FREE = new Set([
+  'sql', 'postgresql', 'postgres', 'pgsql', 'plpgsql', 'mysql', 'sqlite', 'tsql', 'bigquery', 'snowflake',
+  'bash', 'sh', 'shell', 'zsh', 'console', 'shell-session', 'text', 'txt', 'plaintext', 'http', 'gherkin', 'env', 'dotenv',
 ]);
 
 type Context = 'prose' | 'code' | 'loose-code';
 
-/** Is the text inside `[…]` a template stand-in rather than a citation, an index, a tag or a label? */
-function isBracketPlaceholder(inner: string, context: Context): boolean {
+/**
+ * Is the text inside `[…]` a template stand-in rather than a citation, an index, a tag or a label? 'maybe-link'
+ * for prose like `[Blog post on MIR]`, which is a stand-in or a reference link whose definition is missing —
+ * a defect either way, but the message should say both.
+ */
+function classifyBracket(inner: string, context: Context): false | 'bracket' | 'maybe-link' {
   const text = inner.trim();
   if (text.length < 2 || text !== inner) return false;
   if (ALL_CAPS.test(text)) {
     // `[RFC 2119]`, `[ISO 8601]`: citations. `[EL]`, `[WIP]`-like short tags: labels.
     if (/\b[A-Z]{2,}[ -]?\d{1,5}\b|^[A-Z][ -]?\d{2,6}$/.test(text)) return false;
-    if (context === 'code') return text.includes('_') && text.length >= 4;
-    return text.length >= 4 || text.includes('_') || STAND_IN_WORDS.has(text.toLowerCase());
+    if (context === 'code') return text.includes('_') && text.length >= 4 ? 'bracket' : false;
+    return text.length >= 4 || text.includes('_') || STAND_IN_WORDS.has(text.toLowerCase()) ? 'bracket' : false;
   }
   if (context === 'code') return false;
-  if (SNAKE.test(text)) return true;
-  // In SQL or shell, `[field1]`, `[table]`-like lower-case stand-ins have no other meaning.
-  if (context === 'loose-code') return /^[a-z]+\d+$/.test(text) || /\s/.test(text);
-  if (!PROSE_TOKEN.test(text)) return false;
-  // Prose stand-ins are several words (`[Your Name]`, `[Detailed problem description]`), alternatives
-  // (`[npm/yarn/pnpm]`) or a known one-word stand-in (`[Date]`); `[key]`, `[Alpha]` are left alone.
-  return /\s/.test(text) || /\//.test(text) || STAND_IN_WORDS.has(text.toLowerCase());
+  if (SNAKE.test(text)) return 'bracket';
+  // In SQL or shell, `[field1]`-like lower-case stand-ins have no other meaning.
+  if (context === 'loose-code') return /^[a-z]+\d+$/.test(text) ? 'bracket' : false;
+  // Code-like contents: ranges (`..`), paths (`::`), assignments, lists of short words (`[a, b]`).
+  if (!PROSE_TOKEN.test(text) || /\.\.|::|[=;{}<>]|^\w{1,3}(?:\s*,\s*\w{1,3})+$/.test(text)) return false;
+  if (STAND_IN_WORDS.has(text.toLowerCase()) || /\//.test(text)) return 'bracket';
+  // `[Your Name]`, `[Feature Name]`, `[Service Name 2]`: addressed to the author, or naming a stand-in word.
+  const words = text.toLowerCase().split(/\s+/).filter((w) => !/^\d+$/.test(w));
+  if (words.includes('your') || words.includes('e.g.') || STAND_IN_WORDS.has(words[words.length - 1]!)) return 'bracket';
+  // Several words (`[Your Name]`, `[Detailed problem description]`); a lone word (`[key]`, `[Alpha]`) is left alone.
+  return /\s/.test(text) ? 'maybe-link' : false;
 }
 
 function overlaps(found: PlaceholderMatch[], index: number, length: number): boolean {
@@ -90,7 +96,7 @@ function scan(text: string, pattern: RegExp, kind: PlaceholderMatch['kind'], out
 
 export function findPlaceholders(text: string, options: FindOptions = {}): PlaceholderMatch[] {
   const inCode = options.inCode ?? false;
-  const context: Context = !inCode ? 'prose' : BRACKET_SYNTAX.has((options.codeLanguage ?? '').toLowerCase()) ? 'code' : 'loose-code';
+  const context: Context = !inCode ? 'prose' : BRACKET_FREE.has((options.codeLanguage ?? '').toLowerCase()) ? 'loose-code' : 'code';
   const out: PlaceholderMatch[] = [];
   if (!text) return out;
   for (const token of options.vocabulary ?? []) {
@@ -101,13 +107,15 @@ export function findPlaceholders(text: string, options: FindOptions = {}): Place
   if (text.includes('[')) {
     scan(text, CLARIFICATION, 'clarification', out);
     scan(text, VERSION, 'version', out);
-    scan(text, BRACKET, 'bracket', out, (m) => {
+    BRACKET.lastIndex = 0;
+    for (let m = BRACKET.exec(text); m; m = BRACKET.exec(text)) {
       const before = text[m.index - 1] ?? '';
       const after = text[m.index + m[0].length] ?? '';
-      // `a[i]`, `x][y]` and `[text](url)` / `[text][ref]` shapes are indexing or links, not stand-ins.
-      if (/[\w\])]/.test(before) || after === '(' || (after === '[' && !inCode)) return false;
-      return isBracketPlaceholder(m[1]!, context);
-    });
+      // `a[i]`, `#[attr]`, `x][y]` and `[text](url)` / `[text][ref]` shapes are indexing, attributes or links.
+      if (/[\w\])#!&*]/.test(before) || after === '(' || (after === '[' && !inCode)) continue;
+      const kind = classifyBracket(m[1]!, context);
+      if (kind && !overlaps(out, m.index, m[0].length)) out.push({ index: m.index, length: m[0].length, token: m[0], kind });
+    }
   } else {
     scan(text, VERSION, 'version', out);
   }

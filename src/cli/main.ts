@@ -235,6 +235,13 @@ async function listRules(io: Io): Promise<number> {
 }
 
 async function runAuthoringCommand(options: CliOptions, io: Io, loader: import('../config/load.js').ConfigLoader): Promise<number> {
-  void loader;
-  throw new UsageError(`"${options.command}" is not available yet`);
+  const { listTypes, newSpec, initConfig } = await import('../commands/authoring.js');
+  if (options.command === 'init') {
+    io.stdout(initConfig(io.cwd, options.template));
+    return 0;
+  }
+  const here = resolve(io.cwd, 'speclint.md');
+  const types = (await loader.resolveFor(here, await loader.configFor(here))).types;
+  io.stdout(options.command === 'types' ? listTypes(types) : newSpec(options.positionals[0], options.positionals[1], types, io.cwd));
+  return 0;
 }

@@ -171,6 +171,13 @@ export function compileTemplate(source: DocumentTypeSource): CompiledType {
   if (topLevel.length === 1 && topLevel[0]!.level === 1) {
     title = build(topLevel[0]!, undefined);
     outline.push(...title.children);
+    if (!title.text.includes('[') && !title.wildcard) {
+      // `KEP-NNNN: Your short, descriptive title`: a title without brackets is all stand-in after its prefix.
+      const prefix = title.text.split(':')[0]!.replace(/\b([A-Z])\1{2,}\b/g, '\u0000');
+      const source = escapeRegExp(prefix.toLowerCase()).replace(/\u0000/g, '\\w+').replace(/ /g, '\\s+');
+      title.matcher = new RegExp(title.text.includes(':') ? `^${source}:\\s*.+$` : `^${source}$`, 'i');
+      if (!title.text.includes(':')) title.wildcard = true;
+    }
   } else {
     for (const section of topLevel) outline.push(build(section, undefined));
   }
