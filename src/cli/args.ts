@@ -142,7 +142,7 @@ Commands:
   speclint baseline [paths...]        record current findings so only new ones fail (--baseline-file)
 
 Output:
-  -f, --format <name>        text (default), json, sarif, github; repeat for several reports
+  -f, --format <name>        text (default), json, sarif, github, compact; repeat for several reports
   -o, --output-file <path>   write a report to a file; repeat, paired with the formats from the last
   --sarif-category <id>      SARIF runAutomationDetails.id (one per CI shard or job)
   --quiet                    report errors only

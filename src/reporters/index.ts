@@ -6,6 +6,7 @@ const loaders: Record<string, () => Promise<{ default: Reporter }>> = {
   json: () => import('./json.js'),
   sarif: () => import('./sarif.js'),
   github: () => import('./github.js'),
+  compact: () => import('./compact.js'),
 };
 
 export const reporterNames = Object.keys(loaders);
