@@ -96,6 +96,8 @@ export class ConfigLoader {
   }
 
   private async search(directory: string): Promise<LoadedConfig> {
+    // Most runs have no config anywhere above: find that out without loading cosmiconfig and its parsers.
+    if (!hasConfigCandidate(directory, parsePath(this.options.cwd).root)) return this.defaults(this.options.cwd);
     let found: { config: unknown; filepath: string } | null;
     try {
       found = await (await this.getExplorer()).search(directory);
@@ -296,6 +298,23 @@ export function matches(base: string, globs: string[], absolutePath: string): bo
     }
     return matcher(rel);
   });
+}
+
+/** Is there any file above `directory` that could be a config (a package.json only with a "speclint" key)? */
+function hasConfigCandidate(directory: string, stopDir: string): boolean {
+  for (let current = directory; ; current = dirname(current)) {
+    for (const place of SEARCH_PLACES) {
+      const path = join(current, place);
+      if (!existsSync(path)) continue;
+      if (place !== 'package.json') return true;
+      try {
+        if ('speclint' in (JSON.parse(readFileSync(path, 'utf8')) as object)) return true;
+      } catch {
+        return true; // let cosmiconfig report it
+      }
+    }
+    if (current === stopDir || dirname(current) === current) return false;
+  }
 }
 
 /** The config file a failed search was reading (cosmiconfig does not always say). */

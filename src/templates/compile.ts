@@ -279,3 +279,66 @@ export function headingMatches(pattern: SectionPattern, text: string): boolean {
   const cleaned = text.replace(MARKER, '').replace(/\s+/g, ' ').trim().replace(/[:.]+$/, '');
   return pattern.matcher.test(cleaned);
 }
+
+export interface DetectionSignature {
+  title?: { matcher: RegExp; wildcard: boolean };
+  headings: Set<string>;
+}
+
+const signatures = new Map<string, DetectionSignature>();
+
+/**
+ * What auto-detection needs — the title pattern and the fixed headings — read from the template's heading lines
+ * without a full parse, so a run compiles only the type a document turns out to be.
+ * Agrees with compileTemplate: same heading normalisation, same wildcard and numbering rules.
+ */
+export function detectionSignature(source: DocumentTypeSource): DetectionSignature {
+  const cached = signatures.get(source.template);
+  if (cached) return cached;
+  const headings: Array<{ level: number; raw: string; text: string }> = [];
+  let fence: string | undefined;
+  let inComment = false;
+  for (const line of source.template.split(/\r\n|\r|\n/)) {
+    // Headings inside a multi-line HTML comment are template guidance, not structure.
+    if (inComment) {
+      if (line.includes('-->')) inComment = false;
+      continue;
+    }
+    if (!fence && /^ {0,3}<!--/.test(line) && !line.slice(line.indexOf('<!--') + 4).includes('-->')) {
+      inComment = true;
+      continue;
+    }
+    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fenceMatch) {
+      if (!fence) fence = fenceMatch[1]![0]!.repeat(fenceMatch[1]!.length);
+      else if (line.trim().startsWith(fence)) fence = undefined;
+      continue;
+    }
+    if (fence) continue;
+    const m = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(line);
+    if (!m) continue;
+    const raw = m[2]!;
+    const text = raw.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
+    headings.push({ level: m[1]!.length, raw, text });
+  }
+  const h1s = headings.filter((h) => h.level === 1);
+  let title: DetectionSignature['title'];
+  if (h1s.length === 1 && headings[0]?.level === 1) {
+    const h1 = h1s[0]!;
+    if (isAllPlaceholder(h1.raw.replace(MARKER, ''))) title = { matcher: /^.+$/, wildcard: true };
+    else if (!h1.text.includes('[')) {
+      const prefix = h1.text.split(':')[0]!.replace(/\b([A-Z])\1{2,}\b/g, '\u0000');
+      const pattern = escapeRegExp(prefix.toLowerCase()).replace(/\u0000/g, '\\w+').replace(/ /g, '\\s+');
+      title = { matcher: new RegExp(h1.text.includes(':') ? `^${pattern}:\\s*.+$` : `^${pattern}$`, 'i'), wildcard: !h1.text.includes(':') };
+    } else title = { matcher: headingMatcher(h1.text).matcher, wildcard: false };
+  }
+  const fixed = new Set<string>();
+  for (const heading of headings) {
+    if (heading.level < 2 || isAllPlaceholder(heading.raw.replace(MARKER, ''))) continue;
+    if (headingMatcher(heading.text).repeatable) continue;
+    fixed.add(normalizeHeading(heading.text));
+  }
+  const signature = { title, headings: fixed };
+  signatures.set(source.template, signature);
+  return signature;
+}

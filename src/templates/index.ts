@@ -4,7 +4,7 @@
  */
 import type { DocumentType, DocumentTypeSource, ReportDescriptor, ResolvedConfig, SpecDocument } from '../types.js';
 import { BUILTIN_TEMPLATES } from './builtin.generated.js';
-import { compileTemplate, headingMatches, normalizeHeading, type CompiledType } from './compile.js';
+import { compileTemplate, detectionSignature, normalizeHeading, type CompiledType, type DetectionSignature } from './compile.js';
 
 export interface TypeSelection {
   type?: DocumentType;
@@ -28,12 +28,13 @@ export function builtinTypeSources(): Record<string, DocumentTypeSource> {
  */
 export const DETECTION = { withTitle: 0.3, withoutTitle: 0.6 } as const;
 
-export function detectionScore(doc: SpecDocument, type: CompiledType): { score: number; titleMatch: boolean; share: number } {
-  const titleMatch = Boolean(type.title && doc.title && !type.title.wildcard && headingMatches(type.title, doc.title.text));
+export function detectionScore(doc: SpecDocument, signature: DetectionSignature): { score: number; titleMatch: boolean; share: number } {
+  const titleText = doc.title?.text.replace(/\s*\((?:optional|mandatory)\)\s*$/i, '').replace(/[:.]+$/, '').trim();
+  const titleMatch = Boolean(signature.title && titleText !== undefined && !signature.title.wildcard && signature.title.matcher.test(titleText));
   const present = new Set(doc.sections.map((s) => normalizeHeading(s.text)));
   let found = 0;
-  for (const heading of type.signatureHeadings) if (present.has(heading)) found++;
-  const share = type.signatureHeadings.size === 0 ? 0 : found / type.signatureHeadings.size;
+  for (const heading of signature.headings) if (present.has(heading)) found++;
+  const share = signature.headings.size === 0 ? 0 : found / signature.headings.size;
   const qualifies = titleMatch ? share >= DETECTION.withTitle : share >= DETECTION.withoutTitle;
   return { score: qualifies ? share + (titleMatch ? 0.5 : 0) : 0, titleMatch, share };
 }
@@ -58,16 +59,15 @@ export function selectDocumentType(doc: SpecDocument, config: ResolvedConfig): T
     const source = config.types[config.forcedType.id];
     if (source) return { id: source.id, type: compileTemplate(source), reason: config.forcedType.reason };
   }
-  let best: { type: CompiledType; score: number; titleMatch: boolean; share: number } | undefined;
+  let best: { source: DocumentTypeSource; score: number; titleMatch: boolean; share: number } | undefined;
   for (const source of Object.values(config.types)) {
-    const type = compileTemplate(source);
-    const result = detectionScore(doc, type);
-    if (result.score > 0 && (!best || result.score > best.score)) best = { type, ...result };
+    const result = detectionScore(doc, detectionSignature(source));
+    if (result.score > 0 && (!best || result.score > best.score)) best = { source, ...result };
   }
   if (!best) return { reason: 'auto-detection: no template matched (title pattern and section overlap below the threshold)' };
   return {
-    id: best.type.id,
-    type: best.type,
+    id: best.source.id,
+    type: compileTemplate(best.source),
     reason: `auto-detected: ${best.titleMatch ? 'title matches the template and ' : ''}${percent(best.share)} of the template's sections are present`,
   };
 }

@@ -135,3 +135,21 @@ describe('--fix for required-sections', () => {
     expect(headings.indexOf('## Security Considerations')).toBeLessThan(headings.indexOf('## Performance Targets'));
   });
 });
+
+describe('detection signatures agree with the compiler', () => {
+  it('same fixed headings and title behaviour for every built-in template and the corpus templates', async () => {
+    const { detectionSignature } = await import('../../src/templates/compile.js');
+    const { existsSync } = await import('node:fs');
+    const sources = Object.values(builtinTypeSources());
+    for (const name of ['kep', 'rust-rfcs', 'madr', 'react-rfcs', 'ember-rfcs']) {
+      const path = join(root, '..', 'shared', 'corpus', name, '_template.md');
+      if (existsSync(path)) sources.push({ id: name, source: path, template: readFileSync(path, 'utf8') });
+    }
+    for (const source of sources) {
+      const compiled = compileTemplate(source);
+      const signature = detectionSignature(source);
+      expect([...signature.headings].sort(), source.id).toEqual([...compiled.signatureHeadings].sort());
+      if (compiled.title && !compiled.title.wildcard) expect(signature.title?.matcher.source, source.id).toBe(compiled.title.matcher.source);
+    }
+  });
+});
