@@ -6,6 +6,9 @@ import { relative, sep } from 'node:path';
 import { lintText } from '../engine.js';
 import { readMarkdownFile } from './read.js';
 import { writeFileAtomic } from './write.js';
+import { LintCache, hashConfig } from '../cache.js';
+import { packageVersion } from '../package-root.js';
+import { lintInWorkers, plannedWorkers, workerScript } from './pool.js';
 import type { ConfigLoader } from '../config/load.js';
 import type { FileReport, Notification } from '../reporters/types.js';
 
@@ -39,6 +42,50 @@ export function displayPath(cwd: string, absolutePath: string): string {
  * Lint every file, in order. The outcomes come back in the order of `files` whatever runs them.
  */
 export async function lintFiles(files: string[], options: LintFilesOptions): Promise<FileOutcome[]> {
+  const cache = options.cache && !options.fix && !options.fixDryRun ? new LintCache(options.cache.location, options.cache.strategy, packageVersion()) : undefined;
+  const outcomes: FileOutcome[] = new Array(files.length);
+  const pending: number[] = [];
+  const keys: Array<{ key?: string; configHash: string; filePath: string } | undefined> = [];
+  if (cache) {
+    // Cache hits are decided here, so that only misses cost a parse (in this thread or a worker).
+    for (let i = 0; i < files.length; i++) {
+      const path = files[i]!;
+      const filePath = displayPath(options.cwd, path);
+      const config = await options.loader.resolveFor(path, await options.loader.configFor(path), options.forcedType);
+      const configHash = hashConfig(config);
+      let key: string | undefined;
+      if (options.cache!.strategy === 'metadata') key = cache.keyFor(path);
+      else {
+        const read = readMarkdownFile(path);
+        key = read.ok ? cache.keyFor(path, read.text) : undefined;
+      }
+      keys[i] = { key, configHash, filePath };
+      const hit = cache.get(path, key, configHash);
+      if (hit) outcomes[i] = { report: { ...hit, filePath, absolutePath: path } };
+      else pending.push(i);
+    }
+  } else {
+    for (let i = 0; i < files.length; i++) pending.push(i);
+  }
+
+  const pendingFiles = pending.map((i) => files[i]!);
+  const script = workerScript();
+  const workers = script ? plannedWorkers(pendingFiles, options.threads) : 0;
+  const fresh = workers > 0 ? await lintInWorkers(pendingFiles, options, workers, script!) : await lintSequentially(pendingFiles, options);
+  pending.forEach((fileIndex, i) => {
+    const outcome = fresh[i]!;
+    outcomes[fileIndex] = outcome;
+    const entry = keys[fileIndex];
+    if (cache && entry && outcome.report) {
+      const { filePath: _filePath, absolutePath: _absolutePath, ...result } = outcome.report;
+      cache.set(files[fileIndex]!, entry.key, entry.configHash, result);
+    }
+  });
+  cache?.save();
+  return outcomes;
+}
+
+async function lintSequentially(files: string[], options: LintFilesOptions): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = [];
   for (const file of files) outcomes.push(await lintOneFile(file, options));
   return outcomes;

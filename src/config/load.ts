@@ -66,6 +66,7 @@ export class ConfigLoader {
   private readonly byFile = new Map<string, Promise<LoadedConfig>>();
   private readonly templateTexts = new Map<string, string>();
   private readonly typeSourcesByConfig = new WeakMap<LoadedConfig, Record<string, DocumentTypeSource>>();
+  private readonly resolvedByConfig = new WeakMap<LoadedConfig, Map<string, ResolvedConfig>>();
 
   constructor(private readonly options: { configFile?: string; cwd: string } ) {}
 
@@ -180,25 +181,35 @@ export class ConfigLoader {
   /** The ResolvedConfig lintText receives for one file: overrides applied, type mapping and templates resolved. */
   async resolveFor(filePath: string, loaded: LoadedConfig, forcedTypeId?: string): Promise<ResolvedConfig> {
     const absolute = resolve(this.options.cwd, filePath);
-    let rules = loaded.rules;
-    let settings = loaded.settings;
-    for (const override of loaded.overrides) {
-      if (matches(override.base, override.files, absolute) && !matches(override.base, override.excludedFiles, absolute)) {
-        rules = applyRuleSettings(rules, override.rules);
-        if (override.settings) settings = { ...settings, ...override.settings };
-      }
-    }
-    const types = this.typeSources(loaded);
+    const overrides = loaded.overrides.filter((o) => matches(o.base, o.files, absolute) && !matches(o.base, o.excludedFiles, absolute));
     let forcedType: ResolvedConfig['forcedType'];
     if (forcedTypeId) forcedType = { id: forcedTypeId, reason: '--type on the command line' };
     else {
       const mapping = loaded.documents.find((d) => matches(d.base, d.files, absolute));
       if (mapping) forcedType = { id: mapping.type, reason: `config "documents" maps ${mapping.files.join(', ')} to ${mapping.type}` };
     }
+    // Files that match the same overrides and mapping share one ResolvedConfig object (and its cache hash).
+    const memoKey = `${overrides.map((o) => loaded.overrides.indexOf(o)).join(',')}|${forcedType?.id ?? ''}|${forcedType?.reason ?? ''}`;
+    let memo = this.resolvedByConfig.get(loaded);
+    if (!memo) {
+      memo = new Map();
+      this.resolvedByConfig.set(loaded, memo);
+    }
+    const known = memo.get(memoKey);
+    if (known) return known;
+    let rules = loaded.rules;
+    let settings = loaded.settings;
+    for (const override of overrides) {
+      rules = applyRuleSettings(rules, override.rules);
+      if (override.settings) settings = { ...settings, ...override.settings };
+    }
+    const types = this.typeSources(loaded);
     if (forcedType && !types[forcedType.id]) {
       throw new ConfigError(`Unknown document type "${forcedType.id}" (${forcedType.reason}); known types: ${Object.keys(types).join(', ')}`);
     }
-    return { rules, types, forcedType, settings };
+    const resolved: ResolvedConfig = { rules, types, forcedType, settings };
+    memo.set(memoKey, resolved);
+    return resolved;
   }
 
   private typeSources(loaded: LoadedConfig): Record<string, DocumentTypeSource> {

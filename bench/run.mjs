@@ -1,0 +1,85 @@
+// speclint against its peers on the same files, in one run: wall time, CPU time and peak RSS (median of --runs
+// after one warm-up), and the ratios the performance issue sets targets for. Not a test; `npm run bench`.
+//   node bench/run.mjs [--corpus <dir>] [--runs <n>] [--quick]
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const option = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : fallback; };
+const quick = args.includes('--quick');
+const runs = Number(option('--runs', quick ? '1' : '3'));
+let corpus = option('--corpus', join(root, '..', 'shared', 'corpus'));
+if (!existsSync(corpus)) { console.error(`bench: no corpus at ${corpus}`); process.exit(2); }
+
+const work = mkdtempSync(join(tmpdir(), 'speclint-bench-'));
+if (quick) {
+  // A slice for smoke tests: two small collections.
+  const slice = join(work, 'corpus');
+  for (const name of ['adr-examples', 'madr', 'react-rfcs']) cpSync(join(corpus, name), join(slice, name), { recursive: true });
+  corpus = slice;
+}
+const count = (dir) => readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile() && /\.(md|markdown)$/i.test(e.name)).length;
+const files = count(corpus);
+
+const bin = (pkg, file) => join(root, 'node_modules', pkg, file);
+const speclint = join(root, 'bin', 'speclint.js');
+const small = join(work, 'small-spec.md');
+writeFileSync(small, '# Rate Limits\n\n## Overview\n\nRequests are limited per tenant.\n\n- [ ] measure p99\n');
+const mdlConfig = join(work, '.markdownlint-cli2.jsonc');
+writeFileSync(mdlConfig, '{}');
+
+const cases = [
+  { name: 'speclint (corpus)', cmd: [process.execPath, speclint, '-f', 'json', '-o', join(work, 'out.json'), corpus] },
+  { name: 'markdownlint-cli2 (corpus)', cmd: [process.execPath, bin('markdownlint-cli2', 'markdownlint-cli2-bin.mjs'), '--config', mdlConfig, `${corpus}/**/*.{md,markdown}`] },
+  { name: 'remark-cli (corpus)', cmd: [process.execPath, bin('remark-cli', 'cli.js'), '--no-config', '--use', 'remark-gfm', '--use', 'remark-preset-lint-recommended', '--no-stdout', '--quiet', '--ext', 'md,markdown', corpus], cwd: root },
+  { name: 'parse floor (corpus)', cmd: [process.execPath, join(root, 'bench', 'parse-floor.mjs'), corpus] },
+  { name: 'speclint (1 file)', cmd: [process.execPath, speclint, small], repeat: 10 },
+  { name: 'markdownlint-cli2 (1 file)', cmd: [process.execPath, bin('markdownlint-cli2', 'markdownlint-cli2-bin.mjs'), '--config', mdlConfig, small], repeat: 10 },
+];
+
+function measure(cmd, cwd) {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', ...cmd], { cwd: cwd ?? work, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const last = r.stderr.trim().split('\n').pop().split(' ').map(Number);
+  return { wall: last[0], cpu: last[1] + last[2], rss: last[3] / 1024, status: r.status };
+}
+const median = (values) => { const s = [...values].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+const results = {};
+for (const c of cases) {
+  const n = c.repeat ?? runs;
+  measure(c.cmd, c.cwd); // warm-up
+  const samples = Array.from({ length: n }, () => measure(c.cmd, c.cwd));
+  results[c.name] = { wall: median(samples.map((s) => s.wall)), cpu: median(samples.map((s) => s.cpu)), rss: median(samples.map((s) => s.rss)), status: samples[0].status };
+  process.stderr.write(`bench: ${c.name} done\n`);
+}
+
+// --cache: cold then warm, on the corpus.
+const cacheFile = join(work, 'cache');
+const cacheCmd = [process.execPath, speclint, '--cache', '--cache-location', cacheFile, '-f', 'json', '-o', join(work, 'out.json'), corpus];
+const cold = [];
+const warm = [];
+for (let i = 0; i < Math.max(1, Math.min(runs, 2)); i++) {
+  rmSync(cacheFile, { force: true });
+  cold.push(measure(cacheCmd));
+  warm.push(measure(cacheCmd));
+}
+results['speclint --cache cold'] = { wall: median(cold.map((s) => s.wall)), cpu: median(cold.map((s) => s.cpu)), rss: median(cold.map((s) => s.rss)) };
+results['speclint --cache warm'] = { wall: median(warm.map((s) => s.wall)), cpu: median(warm.map((s) => s.cpu)), rss: median(warm.map((s) => s.rss)) };
+
+console.log(`\nspeclint bench — ${files} Markdown files in ${corpus}, median of ${runs} run(s) (1-file cases: 10), ${new Date().toISOString()}\n`);
+console.log('| case | wall s | CPU s | peak RSS MB | exit |');
+console.log('| --- | ---: | ---: | ---: | ---: |');
+for (const [name, r] of Object.entries(results)) console.log(`| ${name} | ${r.wall.toFixed(2)} | ${r.cpu.toFixed(2)} | ${r.rss.toFixed(0)} | ${r.status ?? ''} |`);
+const ratio = (a, b) => (results[a].wall / results[b].wall).toFixed(2);
+console.log('\n| ratio | value | target |');
+console.log('| --- | ---: | ---: |');
+console.log(`| speclint / parse floor (corpus) | ${ratio('speclint (corpus)', 'parse floor (corpus)')} | ≤ 0.75 |`);
+console.log(`| speclint / markdownlint-cli2 (corpus) | ${ratio('speclint (corpus)', 'markdownlint-cli2 (corpus)')} | ≤ 0.50 |`);
+console.log(`| speclint / remark-cli (corpus) | ${ratio('speclint (corpus)', 'remark-cli (corpus)')} | |`);
+console.log(`| speclint / markdownlint-cli2 (1 file) | ${ratio('speclint (1 file)', 'markdownlint-cli2 (1 file)')} | ≤ 0.80 |`);
+console.log(`| --cache warm / cold | ${ratio('speclint --cache warm', 'speclint --cache cold')} | ≤ 0.10 |`);
+rmSync(work, { recursive: true, force: true });
