@@ -68,7 +68,8 @@ const rule: Rule = {
     const data: Record<string, unknown> = {};
     for (const [key, field] of fields) {
       if (unfilled(field)) continue;
-      data[key] = field.source === 'frontmatter' && typeof field.data !== 'string' && field.data !== null && field.data !== undefined && !(field.data instanceof Date) ? field.data : field.value;
+      // Scalars are checked as written (`requires: 1109` is the text 1109); lists and maps as data.
+      data[key] = field.source === 'frontmatter' && typeof field.data === 'object' && field.data !== null && !(field.data instanceof Date) ? field.data : field.value;
     }
     const validate = await validatorFor(type.metadataSchema);
     if (!validate(data)) {

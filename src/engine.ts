@@ -64,6 +64,8 @@ export async function lintText(text: string, options: LintTextOptions = {}): Pro
     }
   }
 
+  // Fixes apply in the order rules reported them: insertions at one offset keep the template's order.
+  const inReportOrder = [...findings];
   findings.sort(compareFindings);
   applyDirectives(findings, parseDirectives(doc));
   addFingerprints(doc, findings);
@@ -79,7 +81,7 @@ export async function lintText(text: string, options: LintTextOptions = {}): Pro
     fixableCount: active.filter((f) => f.fix).length,
   };
   if (options.fix) {
-    const output = applyFixes(doc, active.map((f) => f.fix).filter((f): f is Fix => Boolean(f)));
+    const output = applyFixes(doc, inReportOrder.filter((f) => !f.suppressed && f.fix).map((f) => f.fix!));
     if (output !== undefined) result.output = output;
   }
   return result;

@@ -29,6 +29,7 @@ export const OPTIONS = {
   shard: { type: 'string' },
   threads: { type: 'string' },
   template: { type: 'string' },
+  'max-file-size': { type: 'string' },
 } as const;
 
 export interface CliOptions {
@@ -60,6 +61,8 @@ export interface CliOptions {
   shard?: { index: number; count: number };
   threads?: number;
   template?: string;
+  /** Bytes. */
+  maxFileBytes?: number;
 }
 
 const COMMANDS = ['init', 'new', 'rules', 'types', 'baseline'] as const;
@@ -126,6 +129,7 @@ export function parseCommandLine(argv: string[]): CliOptions {
     shard,
     threads: integer('threads', v.threads, 0),
     template: v.template,
+    maxFileBytes: v['max-file-size'] === undefined ? undefined : integer('max-file-size', v['max-file-size'], 1)! * 1024 * 1024,
   };
 }
 
@@ -171,6 +175,7 @@ Speed:
   --cache-location <path>    where the cache lives (default .speclintcache)
   --cache-strategy <s>       content (default) or metadata
   --threads <n>              worker threads (0 = in-process; default: automatic)
+  --max-file-size <MB>       skip (with a warning) files larger than this (default 10)
 
   -v, --version              print the version
   -h, --help                 print this help

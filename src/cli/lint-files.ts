@@ -1,7 +1,7 @@
 /**
  * Lint a list of files: read, resolve config, lint, fix. This is the unit a worker thread or the cache wraps.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { lintText } from '../engine.js';
 import { readMarkdownFile } from './read.js';
@@ -24,6 +24,8 @@ export interface LintFilesOptions {
   cache?: { location: string; strategy: 'content' | 'metadata' };
   /** --threads: 0 = in-process; undefined = automatic. */
   threads?: number;
+  /** --max-file-size, in bytes. */
+  maxFileBytes?: number;
 }
 
 export interface FileOutcome {
@@ -91,8 +93,21 @@ async function lintSequentially(files: string[], options: LintFilesOptions): Pro
   return outcomes;
 }
 
+/** Specs are documents for people: past this size a file is skipped with a warning rather than parsed for minutes. */
+export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+
 export async function lintOneFile(absolutePath: string, options: LintFilesOptions): Promise<FileOutcome> {
   const filePath = displayPath(options.cwd, absolutePath);
+  const limit = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  try {
+    const size = statSync(absolutePath).size;
+    if (size > limit) {
+      const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+      return { notification: { level: 'warning', message: `Skipped: ${mb(size)} is over the ${mb(limit)} limit for one document (--max-file-size)`, filePath } };
+    }
+  } catch {
+    // unreadable or vanished: reading reports it
+  }
   const read = readMarkdownFile(absolutePath);
   if (!read.ok) return { notification: { level: read.level, message: read.message, filePath } };
   return lintSource(read.text, absolutePath, filePath, options);
@@ -102,7 +117,14 @@ export async function lintSource(text: string, absolutePath: string, filePath: s
   const loaded = await options.loader.configFor(absolutePath);
   const config = await options.loader.resolveFor(absolutePath, loaded, options.forcedType);
   const wantFix = options.fix || options.fixDryRun;
-  const result = await lintText(text, { filePath: absolutePath, config, fix: wantFix, fileExists: existsSync });
+  let result;
+  try {
+    result = await lintText(text, { filePath: absolutePath, config, fix: wantFix, fileExists: existsSync });
+  } catch (error) {
+    // The parser recurses per nesting level: thousands of nested lists or quotes can exhaust the stack.
+    const reason = error instanceof RangeError ? 'the document nests too deeply for the Markdown parser' : (error as Error).message.split('\n')[0];
+    return { notification: { level: 'error', message: `Cannot lint: ${reason}`, filePath } };
+  }
   const outcome: FileOutcome = {};
   if (result.output !== undefined) {
     if (options.fixDryRun) outcome.fixedText = result.output;

@@ -79,6 +79,7 @@ async function runUnsafe(argv: string[], io: Io): Promise<number> {
     cwd: io.cwd, loader, forcedType: options.type, fix: options.fix, fixDryRun: options.fixDryRun, configFile: options.config,
     cache: options.cache ? { location: resolve(io.cwd, options.cacheLocation ?? '.speclintcache'), strategy: options.cacheStrategy } : undefined,
     threads: options.threads,
+    maxFileBytes: options.maxFileBytes,
   };
   const reports: FileReport[] = [];
   const notifications: Notification[] = [];
@@ -217,6 +218,8 @@ async function writeReports(options: CliOptions, io: Io, reports: FileReport[], 
     }
   }
   if (!wroteToStdout) {
+    // Every report went to a file: say on the terminal which files could not be checked.
+    for (const n of notifications) io.stderr(`${n.level}: ${n.filePath ? `${n.filePath}: ` : ''}${n.message}\n`);
     const errors = reports.reduce((n, r) => n + r.errorCount, 0);
     const warnings = reports.reduce((n, r) => n + r.warningCount, 0);
     const files = reports.length;

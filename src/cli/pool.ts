@@ -37,7 +37,7 @@ export function plannedWorkers(files: string[], threads: number | undefined): nu
 export async function lintInWorkers(files: string[], options: LintFilesOptions, count: number, script: string): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = new Array(files.length);
   let next = 0;
-  const workerData = { cwd: options.cwd, configFile: options.configFile, forcedType: options.forcedType, fix: options.fix, fixDryRun: options.fixDryRun };
+  const workerData = { cwd: options.cwd, configFile: options.configFile, forcedType: options.forcedType, fix: options.fix, fixDryRun: options.fixDryRun, maxFileBytes: options.maxFileBytes };
   const run = (worker: Worker) =>
     new Promise<void>((resolveRun, reject) => {
       const send = () => {

@@ -9,6 +9,7 @@ interface WorkerOptions {
   forcedType?: string;
   fix: boolean;
   fixDryRun: boolean;
+  maxFileBytes?: number;
 }
 
 const options = workerData as WorkerOptions;
@@ -18,6 +19,7 @@ const lintOptions: LintFilesOptions = {
   forcedType: options.forcedType,
   fix: options.fix,
   fixDryRun: options.fixDryRun,
+  maxFileBytes: options.maxFileBytes,
 };
 
 parentPort!.on('message', async (batch: Array<{ index: number; path: string }>) => {

@@ -36,6 +36,7 @@ export interface MetadataFieldSpec {
   templateValue: string;
   /** Written as `- **Key**: value` in a `## Metadata` section, or as header lines. */
   source: string;
+  optional: boolean;
 }
 
 export interface CompiledType extends DocumentType {
@@ -68,8 +69,11 @@ export function normalizeHeading(text: string): string {
 }
 
 /** Bracket tokens, backticked names, or nothing but placeholders: the heading is a slot for any text. */
+/** Template stand-ins in headings: `[NAME]` (most templates) and `{title}` (MADR). */
+const STAND_IN = /\[[^\]]*\]|\{[^}]*\}/g;
+
 function isAllPlaceholder(raw: string): boolean {
-  const stripped = raw.replace(/\[[^\]]*\]/g, '').replace(/^`[^`]+`$/, '').replace(/[\s:.\-–—]/g, '');
+  const stripped = raw.replace(STAND_IN, '').replace(/^`[^`]+`$/, '').replace(/[\s:.\-–—]/g, '');
   return stripped === '';
 }
 
@@ -81,7 +85,7 @@ function headingMatcher(raw: string): { matcher: RegExp; repeatable: boolean } {
     return { matcher: new RegExp(`^${escapeRegExp(numbered[1]!.trim())}\\s+\\d+(?:\\.\\d+)*\\b.*$`, 'i'), repeatable: true };
   }
   const source = text
-    .split(/\[[^\]]*\]/)
+    .split(STAND_IN)
     .map((part) => escapeRegExp(part.toLowerCase()).replace(/\\ /g, ' ').replace(/ /g, '\\s+'))
     .join('.+?');
   return { matcher: new RegExp(`^${source}[:.]?$`, 'i'), repeatable: false };
@@ -92,6 +96,20 @@ function annotationsOf(doc: SpecDocument, section: Section): string[] {
     .filter((c) => c.range.start.offset >= section.contentStart && c.range.start.offset < section.bodyEnd)
     .map((c) => ANNOTATION.exec(c.body)?.[1]?.trim())
     .filter((a): a is string => Boolean(a));
+}
+
+/**
+ * MADR-style: `<!-- This is an optional element. Feel free to remove. -->` on the line before a heading, or as the
+ * first thing under it.
+ */
+function markedOptionalByComment(doc: SpecDocument, text: string, section: Section): boolean {
+  const start = section.heading!.position!.start.offset!;
+  return doc.htmlComments.some((comment) => {
+    if (!/\boptional\b|feel free to remove/i.test(comment.body) || /^speclint:/i.test(comment.body)) return false;
+    const before = comment.range.end.offset <= start && text.slice(comment.range.end.offset, start).trim() === '';
+    const firstUnder = comment.range.start.offset >= section.contentStart && text.slice(section.contentStart, comment.range.start.offset).trim() === '';
+    return before || firstUnder;
+  });
 }
 
 const SAMPLE_STAND_IN = /^(?:goal|non-goal|pro|con|option|risk|step|task|item|requirement|metric|pain point|question|milestone|assumption|constraint|decision)\s+(?:\d+(?:\.\d+)*|[A-Z])\b/i;
@@ -116,7 +134,11 @@ export function compileTemplate(source: DocumentTypeSource): CompiledType {
   const build = (section: Section, parent: SectionPattern | undefined): SectionPattern => {
     const raw = section.heading ? source.template.slice(section.heading.position!.start.offset!, section.heading.position!.end.offset!).replace(/^#+\s*/, '').replace(/\s*#*\s*$/, '') : section.text;
     const annotations = annotationsOf(doc, section);
-    const optional = MARKER.test(section.text) && /optional/i.test(section.text) || annotations.some((a) => /^optional\b/i.test(a)) || optionalNames.has(normalizeHeading(section.text));
+    const optional =
+      (MARKER.test(section.text) && /optional/i.test(section.text)) ||
+      annotations.some((a) => /^optional\b/i.test(a)) ||
+      optionalNames.has(normalizeHeading(section.text)) ||
+      markedOptionalByComment(doc, source.template, section);
     const wildcard = isAllPlaceholder(raw.replace(MARKER, ''));
     let { matcher, repeatable } = wildcard ? { matcher: /^.+$/, repeatable: true } : headingMatcher(section.text);
     const aliases = aliasMap.get(normalizeHeading(section.text));
@@ -171,7 +193,7 @@ export function compileTemplate(source: DocumentTypeSource): CompiledType {
   if (topLevel.length === 1 && topLevel[0]!.level === 1) {
     title = build(topLevel[0]!, undefined);
     outline.push(...title.children);
-    if (!title.text.includes('[') && !title.wildcard) {
+    if (!/[[{]/.test(title.text) && !title.wildcard) {
       // `KEP-NNNN: Your short, descriptive title`: a title without brackets is all stand-in after its prefix.
       const prefix = title.text.split(':')[0]!.replace(/\b([A-Z])\1{2,}\b/g, '\u0000');
       const source = escapeRegExp(prefix.toLowerCase()).replace(/\u0000/g, '\\w+').replace(/ /g, '\\s+');
@@ -181,19 +203,25 @@ export function compileTemplate(source: DocumentTypeSource): CompiledType {
   } else {
     for (const section of topLevel) outline.push(build(section, undefined));
   }
-  void lines;
 
   // Metadata fields the template declares, and their constraints.
+  // A front matter that says its fields are optional (MADR: "These are optional metadata elements") requires none.
+  const optionalFrontMatter = Boolean(doc.frontMatter && /^\s*#.*\boptional\b/im.test(doc.frontMatter.raw));
   const metadataFields: MetadataFieldSpec[] = doc.metadata.map((field) => {
-    const value = field.value;
+    const value = field.value.replace(/^\{|\}$/g, '').trim();
     let kind: MetadataFieldSpec['kind'] = 'text';
     let values: string[] | undefined;
     if (/\s\|\s/.test(value)) {
-      kind = 'enum';
       values = value.split(/\s\|\s/).map((v) => v.trim()).filter(Boolean);
+      // `{proposed | accepted | … | superseded by ADR-0123`: an open list is an example, not an enum.
+      kind = values.some((v) => /^(?:…|\.\.\.)$/.test(v) || /\d{3,}/.test(v)) ? 'text' : 'enum';
+      if (kind === 'text') values = undefined;
     } else if (/^(?:\[(?:date|DATE|Date)\]|YYYY-MM-DD|\[YYYY-MM-DD\])$/.test(value)) kind = 'date';
     else if (/version/i.test(field.key) && /^(?:v?\[?X\.Y(?:\.Z)?\]?|v?\d+\.\d+(?:\.\d+)?)$/.test(value)) kind = 'version';
-    return { key: field.key, normalizedKey: field.normalizedKey, kind, values, templateValue: value, source: field.source };
+    // `category: <…> # Only required for Standards Track. Otherwise, remove this field.` (EIP) is optional too.
+    const lineComment = field.source === 'frontmatter' ? /#(.*)$/.exec(lines[field.keyRange.start.line - 1] ?? '')?.[1] ?? '' : '';
+    const optional = (optionalFrontMatter && field.source === 'frontmatter') || /\boptional\b|only required|remove this field/i.test(lineComment);
+    return { key: field.key, normalizedKey: field.normalizedKey, kind, values, templateValue: field.value, source: field.source, optional };
   });
   const metadataSchema = source.metadataSchema ?? buildMetadataSchema(metadataFields);
 
@@ -239,6 +267,10 @@ export function compileTemplate(source: DocumentTypeSource): CompiledType {
     tokens.add(m[0]);
   }
 
+  for (const m of source.template.matchAll(/\{([^{}\n]{3,80})\}/g)) {
+    if (/\s/.test(m[1]!) && !/[;=()]/.test(m[1]!)) tokens.add(m[0]);
+  }
+
   const signatureHeadings = new Set(allPatterns.filter((p) => !p.wildcard && !p.repeatable && p.level >= 2).map((p) => normalizeHeading(p.text)));
   const type: CompiledType = {
     id: source.id,
@@ -271,7 +303,7 @@ function buildMetadataSchema(fields: MetadataFieldSpec[]): Record<string, unknow
     else if (field.kind === 'version') properties[field.normalizedKey] = { type: 'string', pattern: '^v?\\d+\\.\\d+(?:\\.\\d+)?(?:-[0-9A-Za-z.-]+)?$' };
     else properties[field.normalizedKey] = { type: 'string', minLength: 1 };
   }
-  return { type: 'object', required: fields.map((f) => f.normalizedKey), properties };
+  return { type: 'object', required: fields.filter((f) => !f.optional).map((f) => f.normalizedKey), properties };
 }
 
 /** Does a document heading match a pattern (markers and trailing punctuation ignored)? */
@@ -326,7 +358,7 @@ export function detectionSignature(source: DocumentTypeSource): DetectionSignatu
   if (h1s.length === 1 && headings[0]?.level === 1) {
     const h1 = h1s[0]!;
     if (isAllPlaceholder(h1.raw.replace(MARKER, ''))) title = { matcher: /^.+$/, wildcard: true };
-    else if (!h1.text.includes('[')) {
+    else if (!/[[{]/.test(h1.text)) {
       const prefix = h1.text.split(':')[0]!.replace(/\b([A-Z])\1{2,}\b/g, '\u0000');
       const pattern = escapeRegExp(prefix.toLowerCase()).replace(/\u0000/g, '\\w+').replace(/ /g, '\\s+');
       title = { matcher: new RegExp(h1.text.includes(':') ? `^${pattern}:\\s*.+$` : `^${pattern}$`, 'i'), wildcard: !h1.text.includes(':') };

@@ -46,6 +46,12 @@ export function selectDocumentType(doc: SpecDocument, config: ResolvedConfig): T
   if (fromFrontMatter) {
     const source = config.types[fromFrontMatter.id];
     if (source) return { id: source.id, type: compileTemplate(source), reason: `front matter "type: ${fromFrontMatter.id}"` };
+    // Some templates have a `type:` field of their own (EIPs: "Standards Track"): with a type set by config, that
+    // field is the document's metadata, not a speclint type.
+    if (config.forcedType && config.types[config.forcedType.id]) {
+      const forced = config.types[config.forcedType.id]!;
+      return { id: forced.id, type: compileTemplate(forced), reason: `${config.forcedType.reason} (front matter "type: ${fromFrontMatter.id}" is not a speclint type)` };
+    }
     return {
       reason: `front matter names unknown type "${fromFrontMatter.id}"`,
       problem: {

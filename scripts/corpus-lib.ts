@@ -1,0 +1,63 @@
+// Shared by the corpus scripts and the regression test: a collection of ../shared/corpus linted as its own type.
+import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { globSync } from 'tinyglobby';
+import { defaultConfig, lintText } from '../src/engine.js';
+import type { Finding, ResolvedConfig } from '../src/types.js';
+
+export const CORPUS = join(import.meta.dirname, '..', '..', 'shared', 'corpus');
+
+export function collections(): string[] {
+  if (!existsSync(CORPUS)) return [];
+  return globSync('*/_template.md', { cwd: CORPUS }).map((p) => p.split('/')[0]!).sort();
+}
+
+/** The recommended config with the collection's `_template.md` registered and every document mapped to it. */
+export function collectionConfig(collection: string): ResolvedConfig {
+  const base = defaultConfig();
+  const template = readFileSync(join(CORPUS, collection, '_template.md'), 'utf8');
+  return {
+    ...base,
+    types: { ...base.types, [collection]: { id: collection, template, source: `corpus/${collection}/_template.md` } },
+    forcedType: { id: collection, reason: 'corpus collection' },
+  };
+}
+
+export function collectionFiles(collection: string): string[] {
+  return globSync('**/*.md', { cwd: join(CORPUS, collection), absolute: true, ignore: ['**/_*.md', '_templates/**'] }).sort();
+}
+
+export interface CollectionResult {
+  files: Array<{ path: string; text: string; messages: Finding[]; errorCount: number }>;
+}
+
+export async function lintCollection(collection: string): Promise<CollectionResult> {
+  const config = collectionConfig(collection);
+  const dir = join(CORPUS, collection);
+  const files = [];
+  for (const file of collectionFiles(collection)) {
+    const text = readFileSync(file, 'utf8');
+    const result = await lintText(text, { filePath: file, config, fileExists: existsSync });
+    files.push({ path: file.slice(dir.length + 1), text, messages: result.messages.filter((m) => !m.suppressed), errorCount: result.errorCount });
+  }
+  return { files };
+}
+
+/** Counts per rule and a hash of every finding: a compact fingerprint of a collection's results. */
+export function snapshotOf(result: CollectionResult): { documents: number; clean: number; rules: Record<string, number>; sha256: string } {
+  const rules: Record<string, number> = {};
+  const lines: string[] = [];
+  for (const file of result.files) {
+    for (const m of file.messages) {
+      rules[m.ruleId] = (rules[m.ruleId] ?? 0) + 1;
+      lines.push(`${file.path}:${m.line}:${m.column}:${m.ruleId}:${m.message}`);
+    }
+  }
+  return {
+    documents: result.files.length,
+    clean: result.files.filter((f) => f.errorCount === 0).length,
+    rules: Object.fromEntries(Object.entries(rules).sort(([a], [b]) => a.localeCompare(b))),
+    sha256: createHash('sha256').update(lines.sort().join('\n')).digest('hex'),
+  };
+}
