@@ -31,7 +31,8 @@ export interface SectionPattern {
 export interface MetadataFieldSpec {
   key: string;
   normalizedKey: string;
-  kind: 'enum' | 'date' | 'version' | 'text';
+  /** 'any': a front-matter list or map in the template — present, of any shape. */
+  kind: 'enum' | 'date' | 'version' | 'text' | 'any';
   values?: string[];
   templateValue: string;
   /** Written as `- **Key**: value` in a `## Metadata` section, or as header lines. */
@@ -211,7 +212,9 @@ export function compileTemplate(source: DocumentTypeSource): CompiledType {
     const value = field.value.replace(/^\{|\}$/g, '').trim();
     let kind: MetadataFieldSpec['kind'] = 'text';
     let values: string[] | undefined;
-    if (/\s\|\s/.test(value)) {
+    const empty = field.data === null || field.data === undefined || value === '';
+    if (empty || (field.source === 'frontmatter' && typeof field.data === 'object' && !(field.data instanceof Date))) kind = 'any';
+    else if (/\s\|\s/.test(value)) {
       values = value.split(/\s\|\s/).map((v) => v.trim()).filter(Boolean);
       // `{proposed | accepted | … | superseded by ADR-0123`: an open list is an example, not an enum.
       kind = values.some((v) => /^(?:…|\.\.\.)$/.test(v) || /\d{3,}/.test(v)) ? 'text' : 'enum';
@@ -220,7 +223,8 @@ export function compileTemplate(source: DocumentTypeSource): CompiledType {
     else if (/version/i.test(field.key) && /^(?:v?\[?X\.Y(?:\.Z)?\]?|v?\d+\.\d+(?:\.\d+)?)$/.test(value)) kind = 'version';
     // `category: <…> # Only required for Standards Track. Otherwise, remove this field.` (EIP) is optional too.
     const lineComment = field.source === 'frontmatter' ? /#(.*)$/.exec(lines[field.keyRange.start.line - 1] ?? '')?.[1] ?? '' : '';
-    const optional = (optionalFrontMatter && field.source === 'frontmatter') || /\boptional\b|only required|remove this field/i.test(lineComment);
+    // An empty value in the template (Ember's `suite:`, "leave as is") is filled in by the process, if at all.
+    const optional = empty || (optionalFrontMatter && field.source === 'frontmatter') || /\boptional\b|only required|remove this field/i.test(lineComment);
     return { key: field.key, normalizedKey: field.normalizedKey, kind, values, templateValue: field.value, source: field.source, optional };
   });
   const metadataSchema = source.metadataSchema ?? buildMetadataSchema(metadataFields);
@@ -301,6 +305,7 @@ function buildMetadataSchema(fields: MetadataFieldSpec[]): Record<string, unknow
     if (field.kind === 'enum') properties[field.normalizedKey] = { enum: field.values };
     else if (field.kind === 'date') properties[field.normalizedKey] = { type: 'string', format: 'date' };
     else if (field.kind === 'version') properties[field.normalizedKey] = { type: 'string', pattern: '^v?\\d+\\.\\d+(?:\\.\\d+)?(?:-[0-9A-Za-z.-]+)?$' };
+    else if (field.kind === 'any') properties[field.normalizedKey] = {};
     else properties[field.normalizedKey] = { type: 'string', minLength: 1 };
   }
   return { type: 'object', required: fields.filter((f) => !f.optional).map((f) => f.normalizedKey), properties };
