@@ -208,11 +208,14 @@ export function compileTemplate(source: DocumentTypeSource): CompiledType {
   // Metadata fields the template declares, and their constraints.
   // A front matter that says its fields are optional (MADR: "These are optional metadata elements") requires none.
   const optionalFrontMatter = Boolean(doc.frontMatter && /^\s*#.*\boptional\b/im.test(doc.frontMatter.raw));
-  const metadataFields: MetadataFieldSpec[] = doc.metadata.map((field) => {
+  // `* **Issue**: Describe the architectural design issue you're addressing, …` describes a section in prose;
+  // metadata values in templates are short stand-ins (`[Date]`, `Draft | Review`).
+  const describesProse = (value: string) => value.split(/\s+/).length > 8 && !/\s\|\s/.test(value);
+  const metadataFields: MetadataFieldSpec[] = doc.metadata.filter((field) => !describesProse(field.value)).map((field) => {
     const value = field.value.replace(/^\{|\}$/g, '').trim();
     let kind: MetadataFieldSpec['kind'] = 'text';
     let values: string[] | undefined;
-    const empty = field.data === null || field.data === undefined || value === '';
+    const empty = value === '';
     if (empty || (field.source === 'frontmatter' && typeof field.data === 'object' && !(field.data instanceof Date))) kind = 'any';
     else if (/\s\|\s/.test(value)) {
       values = value.split(/\s\|\s/).map((v) => v.trim()).filter(Boolean);
