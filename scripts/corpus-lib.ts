@@ -13,15 +13,26 @@ export function collections(): string[] {
   return globSync('*/_template.md', { cwd: CORPUS }).map((p) => p.split('/')[0]!).sort();
 }
 
-/** The recommended config with the collection's `_template.md` registered and every document mapped to it. */
-export function collectionConfig(collection: string): ResolvedConfig {
+/**
+ * The recommended config with the collection's `_template.md` registered, plus its `_templates/<name>-template.md`
+ * (spec-kit: plan, tasks, checklist) — what a team would write in `types` and `documents`: `<name>.md` files are
+ * that type, every other document the collection's main type.
+ */
+export function collectionConfig(collection: string, file?: string): ResolvedConfig {
   const base = defaultConfig();
-  const template = readFileSync(join(CORPUS, collection, '_template.md'), 'utf8');
-  return {
-    ...base,
-    types: { ...base.types, [collection]: { id: collection, template, source: `corpus/${collection}/_template.md` } },
-    forcedType: { id: collection, reason: 'corpus collection' },
-  };
+  const types = { ...base.types, [collection]: { id: collection, template: readFileSync(join(CORPUS, collection, '_template.md'), 'utf8'), source: `corpus/${collection}/_template.md` } };
+  for (const extra of globSync('_templates/*-template.md', { cwd: join(CORPUS, collection) })) {
+    const id = `${collection}-${extra.replace(/^_templates\//, '').replace(/-template\.md$/, '')}`;
+    types[id] = { id, template: readFileSync(join(CORPUS, collection, extra), 'utf8'), source: `corpus/${collection}/${extra}` };
+  }
+  const name = file ? file.split('/').pop()!.replace(/\.md$/, '') : '';
+  const inChecklists = file ? /(^|\/)checklists\//.test(file) : false;
+  const extra = inChecklists && types[`${collection}-checklist`] ? `${collection}-checklist` : types[`${collection}-${name}`] ? `${collection}-${name}` : undefined;
+  if (extra) return { ...base, types, forcedType: { id: extra, reason: 'corpus collection' } };
+  // Collections with several templates (spec-kit) also hold documents no template describes (research.md,
+  // quickstart.md): those are auto-detected like any file; `spec.md` is the main type.
+  if (Object.keys(types).length > Object.keys(base.types).length + 1 && name !== 'spec') return { ...base, types };
+  return { ...base, types, forcedType: { id: collection, reason: 'corpus collection' } };
 }
 
 export function collectionFiles(collection: string): string[] {
@@ -33,11 +44,17 @@ export interface CollectionResult {
 }
 
 export async function lintCollection(collection: string): Promise<CollectionResult> {
-  const config = collectionConfig(collection);
   const dir = join(CORPUS, collection);
+  const configs = new Map<string, ResolvedConfig>();
   const files = [];
   for (const file of collectionFiles(collection)) {
     const text = readFileSync(file, 'utf8');
+    const kind = `${/(^|\/)checklists\//.test(file) ? 'checklists/' : ''}${file.split('/').pop()!}`;
+    let config = configs.get(kind);
+    if (!config) {
+      config = collectionConfig(collection, file);
+      configs.set(kind, config);
+    }
     const result = await lintText(text, { filePath: file, config, fileExists: existsSync });
     files.push({ path: file.slice(dir.length + 1), text, messages: result.messages.filter((m) => !m.suppressed), errorCount: result.errorCount });
   }

@@ -23,7 +23,9 @@ export interface FindOptions {
 }
 
 // `[NEEDS CLARIFICATION: …]` (spec-kit) — before the generic bracket pattern, which it would otherwise split.
-const CLARIFICATION = /\[NEEDS CLARIFICATION(?::[^\]\n]*)?\]/g;
+const CLARIFICATION = /\[NEEDS CLARIFICATION:[^\]\n]*\]/g;
+/** `No [NEEDS CLARIFICATION] markers remain`: naming the marker is not leaving one. */
+const MARKER_MENTION = /^\[NEEDS CLARIFICATION\]$/;
 // A bracketed token: no nested brackets, no newline, not a footnote (^), alert (!), or task box.
 const BRACKET = /\[([^\][\n^!`][^\][\n`]{0,200})\]/g;
 const ALL_CAPS = /^[A-Z][A-Z0-9_]*(?:[ ./-][A-Z0-9_]+)*$/;
@@ -37,7 +39,7 @@ const EXAMPLE_URL = /\b(?:https?:\/\/)?(?:[\w-]+\.)*example\.(?:com|org|net)\b(?
 export const DEFAULT_WORDS = ['TBD', 'TODO', 'FIXME', 'XXX', 'TBA'];
 
 /** One-word stand-ins templates use (`[Date]`, `[Name]`); other lone words in brackets are tags or labels. */
-const STAND_IN_WORDS = new Set([
+export const STAND_IN_WORDS: ReadonlySet<string> = new Set([
   'date', 'name', 'names', 'title', 'description', 'owner', 'owners', 'author', 'authors', 'link', 'url', 'version',
   'number', 'value', 'reason', 'purpose', 'details', 'feature', 'team', 'email', 'metric', 'target', 'placeholder',
 ]);
@@ -113,6 +115,7 @@ export function findPlaceholders(text: string, options: FindOptions = {}): Place
       const after = text[m.index + m[0].length] ?? '';
       // `a[i]`, `#[attr]`, `x][y]` and `[text](url)` / `[text][ref]` shapes are indexing, attributes or links.
       if (/[\w\])#!&*]/.test(before) || after === '(' || (after === '[' && !inCode)) continue;
+      if (MARKER_MENTION.test(m[0])) continue;
       const kind = classifyBracket(m[1]!, context);
       if (kind && !overlaps(out, m.index, m[0].length)) out.push({ index: m.index, length: m[0].length, token: m[0], kind });
     }

@@ -6,6 +6,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Paragraph, RootContent, List } from 'mdast';
 import { parseDocument } from '../parse/document.js';
 import { escapeRegExp } from '../rule-helpers.js';
+import { STAND_IN_WORDS } from '../placeholders.js';
 import type { DocumentType, DocumentTypeSource, Section, SpecDocument, StatusPolicy } from '../types.js';
 
 export interface SectionPattern {
@@ -227,7 +228,8 @@ export function compileTemplate(source: DocumentTypeSource): CompiledType {
     // `category: <…> # Only required for Standards Track. Otherwise, remove this field.` (EIP) is optional too.
     const lineComment = field.source === 'frontmatter' ? /#(.*)$/.exec(lines[field.keyRange.start.line - 1] ?? '')?.[1] ?? '' : '';
     // An empty value in the template (Ember's `suite:`, "leave as is") is filled in by the process, if at all.
-    const optional = empty || (optionalFrontMatter && field.source === 'frontmatter') || /\boptional\b|only required|remove this field/i.test(lineComment);
+    // Swift evolution: `* Vision: *if applicable* [Vision Name](…)`.
+    const optional = empty || /\bif applicable\b|\(optional\)/i.test(field.value) || (optionalFrontMatter && field.source === 'frontmatter') || /\boptional\b|only required|remove this field/i.test(lineComment);
     return { key: field.key, normalizedKey: field.normalizedKey, kind, values, templateValue: field.value, source: field.source, optional };
   });
   const metadataSchema = source.metadataSchema ?? buildMetadataSchema(metadataFields);
@@ -271,6 +273,8 @@ export function compileTemplate(source: DocumentTypeSource): CompiledType {
   for (const m of source.template.matchAll(/\[([^\][\n]{2,80})\](?!\()/g)) {
     const inner = m[1]!;
     if (/^[ xX]$/.test(inner) || inner.startsWith('^') || inner.startsWith('!')) continue;
+    // Short tags a template uses as labels (`[P]`, `[US1]`, `[Story]` in spec-kit's tasks) stay in real documents.
+    if (!/[\s_/]/.test(inner) && !/^[A-Z]{4,}$/.test(inner) && !STAND_IN_WORDS.has(inner.toLowerCase())) continue;
     tokens.add(m[0]);
   }
 
