@@ -274,7 +274,7 @@ export function compileTemplate(source: DocumentTypeSource): CompiledType {
     const inner = m[1]!;
     if (/^[ xX]$/.test(inner) || inner.startsWith('^') || inner.startsWith('!')) continue;
     // Short tags a template uses as labels (`[P]`, `[US1]`, `[Story]` in spec-kit's tasks) stay in real documents.
-    if (!/[\s_/]/.test(inner) && !/^[A-Z]{4,}$/.test(inner) && !STAND_IN_WORDS.has(inner.toLowerCase())) continue;
+    if (!/[\s_/.]/.test(inner) && !/^[A-Z]{4,}$/.test(inner) && !STAND_IN_WORDS.has(inner.toLowerCase())) continue;
     tokens.add(m[0]);
   }
 
