@@ -27,7 +27,8 @@ const CLARIFICATION = /\[NEEDS CLARIFICATION:[^\]\n]*\]/g;
 /** `No [NEEDS CLARIFICATION] markers remain`: naming the marker is not leaving one. */
 const MARKER_MENTION = /^\[NEEDS CLARIFICATION\]$/;
 // A bracketed token: no nested brackets, no newline, not a footnote (^), alert (!), or task box.
-const BRACKET = /\[([^\][\n^!`][^\][\n`]{0,200})\]/g;
+// Not a closing tag either (`<<[/UNRESOLVED]>>` ends a KEP discussion block).
+const BRACKET = /\[([^\][\n^!`/][^\][\n`]{0,200})\]/g;
 const ALL_CAPS = /^[A-Z][A-Z0-9_]*(?:[ ./-][A-Z0-9_]+)*$/;
 const SNAKE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/;
 const PROSE_TOKEN = /^[A-Za-z][\w .,'’&+/()#:%-]*[\w)%.]$/;
