@@ -113,12 +113,8 @@ export function parseDocument(input: string, filePath?: string): SpecDocument {
         break;
       }
       case 'code': {
-        codeBlocks.push(readCodeBlock(node, text, lineText, sectionAt(startOffset)));
+        codeBlocks.push(readCodeBlock(node, lineText, sectionAt(startOffset)));
         for (let l = position.start.line; l <= position.end.line; l++) literalLines.add(l);
-        break;
-      }
-      case 'inlineCode': {
-        // Inline code may hold `- []` on purpose; mark only single-line spans' lines if the span starts the line content.
         break;
       }
       case 'html': {
@@ -161,7 +157,7 @@ export function parseDocument(input: string, filePath?: string): SpecDocument {
   taskItems.sort((a, b) => a.range.start.offset - b.range.start.offset);
 
   const metadata: MetadataField[] = [];
-  if (frontMatter) metadata.push(...frontMatterFields(frontMatter, text, lineStarts, pointAt));
+  if (frontMatter) metadata.push(...frontMatterFields(frontMatter, lineStarts, pointAt));
   metadata.push(...extractTextMetadata({ root, text, sections, sectionTree, title, pointAt }));
 
   return {
@@ -189,7 +185,7 @@ function readFrontMatter(raw: string, fenceLine: number, range: Range): FrontMat
   return fm;
 }
 
-function frontMatterFields(fm: FrontMatter, text: string, lineStarts: number[], pointAt: (o: number) => Point): MetadataField[] {
+function frontMatterFields(fm: FrontMatter, lineStarts: number[], pointAt: (o: number) => Point): MetadataField[] {
   if (fm.parseError) return [];
   const yamlStart = lineStarts[fm.contentStartLine - 1];
   if (yamlStart === undefined) return [];
@@ -214,12 +210,11 @@ function frontMatterFields(fm: FrontMatter, text: string, lineStarts: number[], 
       valueRange: { start: pointAt(yamlStart + valueOffsets[0]), end: pointAt(yamlStart + valueOffsets[1]) },
     });
   }
-  void text;
   return fields;
 }
 
 
-function readCodeBlock(node: Code, text: string, lineText: (line: number) => string, section: Section): CodeBlock {
+function readCodeBlock(node: Code, lineText: (line: number) => string, section: Section): CodeBlock {
   const start = node.position!.start;
   const firstLine = lineText(start.line);
   const fenced = /^\s*(?:>\s*)*(?:(?:[-*+]|\d+[.)])\s+)?(?:>\s*)*(```|~~~)/.test(firstLine) || /(```|~~~)/.test(firstLine.slice(Math.max(0, start.column - 1), start.column + 3));
@@ -234,7 +229,6 @@ function readCodeBlock(node: Code, text: string, lineText: (line: number) => str
     const at = trimmed ? source.lastIndexOf(trimmed) : -1;
     return at >= 0 ? Math.max(0, at - (valueLine.length - trimmed.length)) : 0;
   });
-  void text;
   return {
     node,
     lang: (node.lang ?? '').toLowerCase(),
