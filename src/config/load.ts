@@ -219,6 +219,9 @@ export class ConfigLoader {
     for (const [id, type] of Object.entries(loaded.types)) {
       const where = loaded.filePath ?? 'config';
       const template = this.readTemplate(type.template, `${where}: types.${id}.template`);
+      if (!/^ {0,3}#{1,6}[ \t]+\S/m.test(template)) {
+        throw new ConfigError(`Invalid config ${where}: types.${id}.template: ${type.template} has no headings, so it describes no document type`);
+      }
       let metadataSchema: Record<string, unknown> | undefined;
       if (type.schema) {
         try {

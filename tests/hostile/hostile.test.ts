@@ -157,6 +157,13 @@ describe('configs and regexes', () => {
     expect(lint(wrongType, ['a.md']).stderr).toBe(`speclint: Invalid config ${join(wrongType, '.specrc.json')}: rules["valid-links"][1].checkFiles: must be boolean\n`);
   });
 
+  it('a template with no headings: one line, exit 2', () => {
+    const dir = tempProject({ 'a.md': '# A\n', 'empty-template.md': 'Just prose.\n', '.specrc.json': '{ "types": { "prd": { "template": "empty-template.md" } } }' });
+    const run = lint(dir, ['a.md']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^speclint: Invalid config .*\.specrc\.json: types\.prd\.template: .*empty-template\.md has no headings, so it describes no document type\n$/);
+  });
+
   it('a catastrophic user regex is rejected when the config loads', () => {
     const dir = tempProject({ 'a.md': `# A\n\n${'a'.repeat(40)}!\n`, '.specrc.json': '{ "rules": { "no-placeholders": ["error", { "patterns": ["(a+)+$"] }] } }' });
     const run = lint(dir, ['a.md']);
