@@ -195,13 +195,7 @@ export function compileTemplate(source: DocumentTypeSource): CompiledType {
   if (topLevel.length === 1 && topLevel[0]!.level === 1) {
     title = build(topLevel[0]!, undefined);
     outline.push(...title.children);
-    if (!/[[{]/.test(title.text) && !title.wildcard) {
-      // `KEP-NNNN: Your short, descriptive title`: a title without brackets is all stand-in after its prefix.
-      const prefix = title.text.split(':')[0]!.replace(/\b([A-Z])\1{2,}\b/g, '\u0000');
-      const source = escapeRegExp(prefix.toLowerCase()).replace(/\u0000/g, '\\w+').replace(/ /g, '\\s+');
-      title.matcher = new RegExp(title.text.includes(':') ? `^${source}:\\s*.+$` : `^${source}$`, 'i');
-      if (!title.text.includes(':')) title.wildcard = true;
-    }
+    if (!/[[{]/.test(title.text) && !title.wildcard) Object.assign(title, unbracketedTitle(title.text));
   } else {
     for (const section of topLevel) outline.push(build(section, undefined));
   }
@@ -324,6 +318,16 @@ export function headingMatches(pattern: SectionPattern, text: string): boolean {
   return pattern.matcher.test(cleaned);
 }
 
+/**
+ * `KEP-NNNN: Your short, descriptive title`: a title without brackets is all stand-in after its prefix, and runs
+ * of three or more identical capitals (`NNNN`) stand for any word.
+ */
+function unbracketedTitle(text: string): { matcher: RegExp; wildcard: boolean } {
+  const prefix = text.split(':')[0]!.replace(/\b([A-Z])\1{2,}\b/g, '\u0000');
+  const pattern = escapeRegExp(prefix.toLowerCase()).replace(/\u0000/g, '\\w+').replace(/ /g, '\\s+');
+  return text.includes(':') ? { matcher: new RegExp(`^${pattern}:\\s*.+$`, 'i'), wildcard: false } : { matcher: new RegExp(`^${pattern}$`, 'i'), wildcard: true };
+}
+
 export interface DetectionSignature {
   title?: { matcher: RegExp; wildcard: boolean };
   headings: Set<string>;
@@ -370,11 +374,8 @@ export function detectionSignature(source: DocumentTypeSource): DetectionSignatu
   if (h1s.length === 1 && headings[0]?.level === 1) {
     const h1 = h1s[0]!;
     if (isAllPlaceholder(h1.raw.replace(MARKER, ''))) title = { matcher: /^.+$/, wildcard: true };
-    else if (!/[[{]/.test(h1.text)) {
-      const prefix = h1.text.split(':')[0]!.replace(/\b([A-Z])\1{2,}\b/g, '\u0000');
-      const pattern = escapeRegExp(prefix.toLowerCase()).replace(/\u0000/g, '\\w+').replace(/ /g, '\\s+');
-      title = { matcher: new RegExp(h1.text.includes(':') ? `^${pattern}:\\s*.+$` : `^${pattern}$`, 'i'), wildcard: !h1.text.includes(':') };
-    } else title = { matcher: headingMatcher(h1.text).matcher, wildcard: false };
+    else if (!/[[{]/.test(h1.text)) title = unbracketedTitle(h1.text);
+    else title = { matcher: headingMatcher(h1.text).matcher, wildcard: false };
   }
   const fixed = new Set<string>();
   for (const heading of headings) {
