@@ -42,7 +42,7 @@ export function validateConfigFile(data: unknown, file: string): void {
       if (override && typeof override === 'object' && 'rules' in override) validateRules((override as { rules: unknown }).rules, file, ['overrides', i, 'rules']);
     });
   }
-  fullValidator ??= ajv().compile(buildConfigSchema());
+  fullValidator ??= ajv().compile(buildConfigSchema({ rulesDetail: false }));
   if (!fullValidator(config)) fail(file, pointerToPath(fullValidator.errors![0]!.instancePath), ajvMessage(fullValidator.errors![0]!));
 }
 
