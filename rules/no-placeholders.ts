@@ -2,6 +2,7 @@ import type { Nodes, Parents } from 'mdast';
 import type { Rule, RuleContext } from '../src/types.js';
 import { docsUrl } from '../src/rule-helpers.js';
 import { codeBlockPoint } from '../src/parse/document.js';
+import { findBareUrls } from '../src/parse/bare-urls.js';
 import { DEFAULT_WORDS, findPlaceholders, isUnpickedChoice, unsafePatternReason, type FindOptions, type PlaceholderMatch } from '../src/placeholders.js';
 
 interface Options {
@@ -109,6 +110,21 @@ const rule: Rule<Options> = {
       }
     };
 
+    /**
+     * Example-domain URLs, the template's own tokens and unmistakable stand-ins (`[REPO_NAME]`, read as in code) in a
+     * link target; `source` is the link's text, from `sourceStart`.
+     */
+    const reportUrlPlaceholders = (url: string, sourceStart: number, source: string) => {
+      const found = [
+        ...findPlaceholders(url, { ...base, words: [] }).filter((m) => m.kind === 'url' || m.kind === 'vocabulary'),
+        ...findPlaceholders(url, { ...base, words: [], inCode: true }).filter((m) => m.kind === 'bracket'),
+      ].sort((a, b) => a.index - b.index);
+      reportAll(found, (m) => {
+        const at = source.lastIndexOf(m.token);
+        return at < 0 ? undefined : { start: sourceStart + at, end: sourceStart + at + m.token.length };
+      });
+    };
+
     walk(doc.root, false, (node) => {
       const position = node.position;
       if (!position) return;
@@ -116,25 +132,32 @@ const rule: Rule<Options> = {
       const end = position.end.offset!;
       if (node.type === 'text' || (node.type === 'inlineCode' && !options.allowInInlineCode)) {
         const source = doc.text.slice(start, end);
-        const found = withUserPatterns(node.value, findPlaceholders(node.value, base), patterns);
         let cursor = 0;
-        reportAll(found, (m) => {
-          // The node's value can differ from its source (escapes, entities): find the token in the source.
+        // The node's value can differ from its source (escapes, entities): find each token in the source.
+        const locate = (m: PlaceholderMatch) => {
           const at = source.indexOf(m.token, cursor);
           if (at < 0) return undefined;
           cursor = at + m.token.length;
           // `\[N2153]`: an escaped bracket is literal on purpose, never a template stand-in.
           if (m.token.startsWith('[') && source[at - 1] === '\\') return undefined;
           return { start: start + at, end: start + at + m.token.length };
-        });
+        };
+        // A bare URL is a link: prose on either side is read on its own, the URL only as a URL.
+        let from = 0;
+        for (const url of [...(node.type === 'text' ? findBareUrls(node.value) : []), undefined]) {
+          const prose = node.value.slice(from, url?.start);
+          reportAll(withUserPatterns(prose, findPlaceholders(prose, base), patterns), locate);
+          if (!url) break;
+          const text = node.value.slice(url.start, url.end);
+          const at = source.indexOf(text, cursor);
+          if (at >= 0) {
+            reportUrlPlaceholders(url.url, start + at, source.slice(at, at + text.length));
+            cursor = at + text.length;
+          }
+          from = url.end;
+        }
       } else if (node.type === 'link' || node.type === 'definition' || node.type === 'image') {
-        const url = node.url;
-        const found = findPlaceholders(url, { ...base, words: [] }).filter((m) => m.kind === 'url' || m.kind === 'vocabulary');
-        const source = doc.text.slice(start, end);
-        reportAll(found, (m) => {
-          const at = source.lastIndexOf(m.token);
-          return at < 0 ? undefined : { start: start + at, end: start + at + m.token.length };
-        });
+        reportUrlPlaceholders(node.url, start, doc.text.slice(start, end));
       }
     });
 

@@ -35,7 +35,7 @@ const PROSE_TOKEN = /^[A-Za-z][\w .,'’&+/()#:%-]*[\w)%.]$/;
 const DATE = /\b(?:YYYY-MM-DD|YYYY-MM|MM\/DD\/YYYY|DD\/MM\/YYYY|DD\.MM\.YYYY)\b/g;
 const VERSION = /(?<![\w.])v?X\.Y\.Z(?![\w.])|(?<![\w.])v\[X\.Y\.Z\]/g;
 const LOREM = /\blorem ipsum\b/gi;
-const EXAMPLE_URL = /\b(?:https?:\/\/)?(?:[\w-]+\.)*example\.(?:com|org|net)\b(?:\/[^\s)\]>"'`]*)?/gi;
+const EXAMPLE_URL = /\b(?:https?:\/\/)?(?:[\w-]+\.)*example\.(?:com|org|net)\b(?:\/[^\s)[\]>"'`]*)?/gi;
 
 export const DEFAULT_WORDS = ['TBD', 'TODO', 'FIXME', 'XXX', 'TBA'];
 

@@ -1,9 +1,8 @@
-/** A worker thread: lints the batches of files the pool sends, each with its own config loader. */
-import { parentPort, workerData } from 'node:worker_threads';
+/** A worker process: lints the batches of files the pool sends, with one config loader for its whole life. */
 import { ConfigLoader } from '../config/load.js';
-import { lintOneFile, type LintFilesOptions } from './lint-files.js';
+import { lintOneFile, type FileOutcome, type LintFilesOptions } from './lint-files.js';
 
-interface WorkerOptions {
+export interface WorkerOptions {
   cwd: string;
   configFile?: string;
   forcedType?: string;
@@ -12,24 +11,36 @@ interface WorkerOptions {
   maxFileBytes?: number;
 }
 
-const options = workerData as WorkerOptions;
-const lintOptions: LintFilesOptions = {
-  cwd: options.cwd,
-  loader: new ConfigLoader({ cwd: options.cwd, configFile: options.configFile }),
-  forcedType: options.forcedType,
-  fix: options.fix,
-  fixDryRun: options.fixDryRun,
-  maxFileBytes: options.maxFileBytes,
-};
+export interface WorkerRequest {
+  options: WorkerOptions;
+  files: Array<{ index: number; path: string }>;
+}
 
-parentPort!.on('message', async (batch: Array<{ index: number; path: string }>) => {
-  const results = [];
-  for (const { index, path } of batch) {
+export interface WorkerResult {
+  index: number;
+  outcome?: FileOutcome;
+  error?: { name: string; message: string };
+}
+
+let lintOptions: LintFilesOptions | undefined;
+
+process.on('message', async (request: WorkerRequest) => {
+  const { options } = request;
+  lintOptions ??= {
+    cwd: options.cwd,
+    loader: new ConfigLoader({ cwd: options.cwd, configFile: options.configFile }),
+    forcedType: options.forcedType,
+    fix: options.fix,
+    fixDryRun: options.fixDryRun,
+    maxFileBytes: options.maxFileBytes,
+  };
+  const results: WorkerResult[] = [];
+  for (const { index, path } of request.files) {
     try {
       results.push({ index, outcome: await lintOneFile(path, lintOptions) });
     } catch (error) {
       results.push({ index, error: error instanceof Error ? { name: error.name, message: error.message } : { name: 'Error', message: String(error) } });
     }
   }
-  parentPort!.postMessage(results);
+  process.send!(results);
 });
