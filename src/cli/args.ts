@@ -174,7 +174,7 @@ Speed:
   --cache                    skip files unchanged since the last run with the same config
   --cache-location <path>    where the cache lives (default .speclintcache)
   --cache-strategy <s>       content (default) or metadata
-  --threads <n>              worker threads (0 = in-process; default: automatic)
+  --threads <n>              worker processes (0 = in-process; default: automatic)
   --max-file-size <MB>       skip (with a warning) files larger than this (default 10)
 
   -v, --version              print the version

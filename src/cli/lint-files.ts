@@ -1,5 +1,5 @@
 /**
- * Lint a list of files: read, resolve config, lint, fix. This is the unit a worker thread or the cache wraps.
+ * Lint a list of files: read, resolve config, lint, fix. This is the unit a worker process or the cache wraps.
  */
 import { existsSync, statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
@@ -18,7 +18,7 @@ export interface LintFilesOptions {
   forcedType?: string;
   fix: boolean;
   fixDryRun: boolean;
-  /** -c path, so a worker thread can build its own ConfigLoader. */
+  /** -c path, so a worker process can build its own ConfigLoader. */
   configFile?: string;
   /** --cache: where, and how a file counts as unchanged. */
   cache?: { location: string; strategy: 'content' | 'metadata' };

@@ -5,7 +5,7 @@
  * Processes rather than worker threads, because V8's flags are per process and two flags pay here: a worker that
  * runs its garbage collector and compiler on its own thread does not fight the other worker for the second core,
  * and a 64 MB semi-space halves the scavenges of the allocation-heavy Markdown parser. Measured on rust-rfcs
- * (640 files, 9 MB), `bench` machine with 2 cores: worker threads 8.0–9.1 s, these processes 7.4–7.5 s.
+ * (640 files, 9 MB), a 2-core machine: worker threads 8.0–9.1 s, these processes 7.4–7.5 s.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';

@@ -194,18 +194,28 @@ function secondPass(s: string, offset: number, found: BareUrl[]): void {
   found.push(...urls);
 }
 
+// Where a link can start: micromark tries every position, but only these can succeed (an address is tried from
+// the first character of the run of address characters before its `@`).
+const CANDIDATE = /www\.|https?:\/\/|@/gi;
+
 export function findBareUrls(text: string): BareUrl[] {
   // Every autolink literal has a dot in its domain, but for `http://localhost`: most text nodes are done here.
   if (!text.includes('.') && !text.includes('://')) return [];
   const found: BareUrl[] = [];
   let gapStart = 0;
-  for (let i = 0; i < text.length; i++) {
-    const literal = literalAt(text, i);
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {
+    let start = m.index;
+    if (m[0] === '@') {
+      while (start > gapStart && ATEXT.test(text[start - 1]!)) start--;
+    }
+    if (start < gapStart) continue;
+    const literal = literalAt(text, start);
     if (!literal) continue;
     if (literal.start > gapStart) secondPass(text.slice(gapStart, literal.start), gapStart, found);
     found.push(literal);
     gapStart = literal.end;
-    i = literal.end - 1;
+    CANDIDATE.lastIndex = Math.max(CANDIDATE.lastIndex, literal.end);
   }
   if (gapStart < text.length) secondPass(text.slice(gapStart), gapStart, found);
   return found.sort((a, b) => a.start - b.start);

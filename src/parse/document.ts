@@ -1,17 +1,6 @@
 /**
  * One parse per file: Markdown text → SpecDocument, the model every rule reads.
  */
-import { unified, type Processor } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
-import { gfmFootnote } from 'micromark-extension-gfm-footnote';
-import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
-import { gfmTable } from 'micromark-extension-gfm-table';
-import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
-import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
-import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { parseDocument as parseYamlDocument, isMap, isScalar, isPair, LineCounter } from 'yaml';
@@ -23,26 +12,9 @@ import type {
 import { computeLineStarts, makePointAt, makeOffsetAt } from './positions.js';
 import { findMalformedTaskItems } from './tasks.js';
 import { extractTextMetadata, normalizeKey } from './metadata.js';
+import { parseMarkdown } from './markdown.js';
 
-/**
- * GFM as remark-gfm parses it, less autolink literals (bare `https://…`, `www.…` and e-mail addresses becoming
- * links). That one extension cost a third of all parse time on the corpus (rust-rfcs: 11.4 s → 7.7 s), and no
- * rule needs it: valid-links skips URLs with a scheme, and a bare URL's text is still text to every other rule.
- */
-function gfmWithoutAutolinkLiteral(this: Processor): void {
-  const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem());
-  (data.fromMarkdownExtensions ??= []).push(
-    gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown(),
-  );
-}
-
-const processor = unified().use(remarkParse).use(gfmWithoutAutolinkLiteral).use(remarkFrontmatter, ['yaml']);
-
-/** Parse Markdown into an mdast tree with the same plugins specs are parsed with (templates use this too). */
-export function parseMarkdown(text: string): Root {
-  return processor.parse(text) as Root;
-}
+export { parseMarkdown };
 
 /** The key `definitions` uses: mdast's `identifier` form (whitespace collapsed, case-folded as micromark does). */
 export function normalizeDefinitionId(label: string): string {

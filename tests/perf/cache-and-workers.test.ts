@@ -35,7 +35,7 @@ describe('--cache', () => {
   });
 });
 
-describe('worker threads', () => {
+describe('worker processes', () => {
   it('give the same report as linting in-process, in the same order', () => {
     const files = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`docs/${String(i).padStart(2, '0')}.md`, spec(i)]));
     const dir = tempProject(files);
@@ -43,6 +43,27 @@ describe('worker threads', () => {
     const threaded = runCli(['--threads', '2', '-f', 'json', 'docs'], { cwd: dir });
     expect(threaded.stdout).toBe(inProcess.stdout);
     expect(JSON.parse(threaded.stdout).results).toHaveLength(40);
+  });
+
+  it('a broken config a worker finds is the same one-line error and exit 2 as in-process', () => {
+    const files = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`docs/${String(i).padStart(2, '0')}.md`, spec(i)]));
+    const dir = tempProject({ ...files, 'docs/.specrc.json': '{ "rules": { "no-placeholders": "loud" } }' });
+    const inProcess = runCli(['--threads', '0', 'docs'], { cwd: dir });
+    const inWorkers = runCli(['--threads', '2', 'docs'], { cwd: dir });
+    expect(inProcess.code).toBe(2);
+    expect(inProcess.stderr.trim().split('\n')).toHaveLength(1);
+    expect([inWorkers.code, inWorkers.stderr, inWorkers.stdout]).toEqual([inProcess.code, inProcess.stderr, inProcess.stdout]);
+  });
+
+  it('--fix in workers writes the same files as in-process', () => {
+    const files = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`docs/${String(i).padStart(2, '0')}.md`, spec(i)]));
+    const inProcess = tempProject(files);
+    const inWorkers = tempProject(files);
+    runCli(['--threads', '0', '--fix', 'docs'], { cwd: inProcess });
+    runCli(['--threads', '2', '--fix', 'docs'], { cwd: inWorkers });
+    const read = (dir: string) => Object.keys(files).map((f) => readFileSync(join(dir, f), 'utf8'));
+    expect(read(inWorkers)).toEqual(read(inProcess));
+    expect(read(inWorkers)).not.toEqual(Object.values(files));
   });
 });
 
