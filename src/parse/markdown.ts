@@ -1,6 +1,7 @@
 /**
  * Markdown → mdast: remark-parse with GFM and YAML front matter, as remark-gfm parses it, with three savings that
- * leave the tree unchanged for what speclint reads (measured on ../shared/corpus/rust-rfcs, 640 files):
+ * leave the tree unchanged for what speclint reads. Together: 10.4–11.5 s → 7.1–7.5 s on rust-rfcs (640 files);
+ * each, measured there on its own:
  *
  * - No autolink literals (bare `https://…`, `www.…`, e-mail addresses as link nodes): a third of all parse time
  *   (11.4 s → 7.1 s). A bare URL stays text; no-placeholders, the one rule that must tell it from prose, asks
