@@ -1,7 +1,7 @@
 // speclint against its peers on the same files, in one run: wall time, CPU time and peak RSS (median of --runs
 // after one warm-up), and the ratios the performance issue sets targets for. Not a test; `npm run bench`.
 //   node bench/run.mjs [--corpus <dir>] [--runs <n>] [--quick]
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -70,6 +70,32 @@ for (let i = 0; i < Math.max(1, Math.min(runs, 2)); i++) {
 results['speclint --cache cold'] = { wall: median(cold.map((s) => s.wall)), cpu: median(cold.map((s) => s.cpu)), rss: median(cold.map((s) => s.rss)) };
 results['speclint --cache warm'] = { wall: median(warm.map((s) => s.wall)), cpu: median(warm.map((s) => s.cpu)), rss: median(warm.map((s) => s.rss)) };
 
+// Peak RSS of speclint's whole process tree (the CLI and its worker processes), sampled: /usr/bin/time sees only
+// the largest single process.
+async function treePeakRss(cmd) {
+  const child = spawn(cmd[0], cmd.slice(1), { cwd: work, stdio: 'ignore' });
+  let peak = 0;
+  const sample = () => {
+    const table = spawnSync('ps', ['-e', '-o', 'pid=,ppid=,rss='], { encoding: 'utf8' }).stdout.trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
+    const tree = new Set([child.pid]);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const [pid, ppid] of table) if (tree.has(ppid) && !tree.has(pid)) { tree.add(pid); grew = true; }
+    }
+    peak = Math.max(peak, table.filter(([pid]) => tree.has(pid)).reduce((sum, [, , rss]) => sum + rss, 0));
+  };
+  const timer = setInterval(sample, 200);
+  await new Promise((resolveExit) => child.on('exit', resolveExit));
+  clearInterval(timer);
+  return peak / 1024;
+}
+const treeRss = await treePeakRss(cases[0].cmd);
+
+// Rule overhead: parse vs parse + document model + rules, in one process (bench/rule-overhead.mjs).
+const overheadDir = quick ? corpus : join(corpus, 'rust-rfcs');
+const overheadRun = spawnSync(process.execPath, ['--max-semi-space-size=64', join(root, 'bench', 'rule-overhead.mjs'), overheadDir], { encoding: 'utf8' });
+const overhead = JSON.parse(overheadRun.stdout.trim().split('\n').pop());
+
 console.log(`\nspeclint bench — ${files} Markdown files in ${corpus}, median of ${runs} run(s) (1-file cases: 10), ${new Date().toISOString()}\n`);
 console.log('| case | wall s | CPU s | peak RSS MB | exit |');
 console.log('| --- | ---: | ---: | ---: | ---: |');
@@ -82,4 +108,6 @@ console.log(`| speclint / markdownlint-cli2 (corpus) | ${ratio('speclint (corpus
 console.log(`| speclint / remark-cli (corpus) | ${ratio('speclint (corpus)', 'remark-cli (corpus)')} | |`);
 console.log(`| speclint / markdownlint-cli2 (1 file) | ${ratio('speclint (1 file)', 'markdownlint-cli2 (1 file)')} | ≤ 0.80 |`);
 console.log(`| --cache warm / cold | ${ratio('speclint --cache warm', 'speclint --cache cold')} | ≤ 0.10 |`);
+console.log(`| rules beyond the parse, ${overhead.files} files in one process (${overhead.parse.toFixed(1)} s parse, ${overhead.lint.toFixed(1)} s lint) | ${overhead.overhead.toFixed(2)} | ≤ 0.20 |`);
+console.log(`\nspeclint (corpus), peak RSS of the whole process tree (CLI + workers): ${treeRss.toFixed(0)} MB`);
 rmSync(work, { recursive: true, force: true });

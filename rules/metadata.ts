@@ -3,14 +3,18 @@ import type { MetadataField, Rule, RuleContext } from '../src/types.js';
 import { docsUrl, isRealDate } from '../src/rule-helpers.js';
 import { findPlaceholders, isUnpickedChoice } from '../src/placeholders.js';
 import type { CompiledType } from '../src/templates/compile.js';
+import { precompiledValidator } from '../src/precompiled-validators.js';
 
 const validators = new WeakMap<object, ValidateFunction>();
 let ajvPromise: Promise<{ compile(schema: object): ValidateFunction }> | undefined;
 
-/** ajv and its formats load on the first typed document, not at start-up. */
+/** Built-in types' validators are precompiled; ajv and its formats load for the first user-defined type. */
 async function validatorFor(schema: Record<string, unknown>): Promise<ValidateFunction> {
-  const cached = validators.get(schema);
-  if (cached) return cached;
+  const cached = validators.get(schema) ?? precompiledValidator('metadata', schema);
+  if (cached) {
+    validators.set(schema, cached);
+    return cached;
+  }
   ajvPromise ??= Promise.all([import('ajv'), import('ajv-formats')]).then(([ajvModule, formatsModule]) => {
     // Both are CommonJS: bundled, their exports may sit one `default` deeper.
     type AjvClass = new (o: object) => { compile(schema: object): ValidateFunction };

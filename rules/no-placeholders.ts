@@ -131,6 +131,9 @@ const rule: Rule<Options> = {
       const start = position.start.offset!;
       const end = position.end.offset!;
       if (node.type === 'text' || (node.type === 'inlineCode' && !options.allowInInlineCode)) {
+        const urls = node.type === 'text' ? findBareUrls(node.value) : [];
+        // Most text holds nothing: find that out before slicing its source.
+        if (urls.length === 0 && withUserPatterns(node.value, findPlaceholders(node.value, base), patterns).length === 0) return;
         const source = doc.text.slice(start, end);
         let cursor = 0;
         // The node's value can differ from its source (escapes, entities): find each token in the source.
@@ -144,7 +147,7 @@ const rule: Rule<Options> = {
         };
         // A bare URL is a link: prose on either side is read on its own, the URL only as a URL.
         let from = 0;
-        for (const url of [...(node.type === 'text' ? findBareUrls(node.value) : []), undefined]) {
+        for (const url of [...urls, undefined]) {
           const prose = node.value.slice(from, url?.start);
           reportAll(withUserPatterns(prose, findPlaceholders(prose, base), patterns), locate);
           if (!url) break;

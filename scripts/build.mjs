@@ -20,6 +20,9 @@ try {
   process.exit(1);
 }
 
+// ajv standalone validators for the schemas every run uses (reads dist/, so after tsc).
+execFileSync(process.execPath, [join(root, 'scripts/gen-validators.mjs')], { cwd: root, stdio: 'inherit' });
+
 const esbuild = await import('esbuild');
 await esbuild.build({
   entryPoints: Object.fromEntries(Object.entries({ cli: 'src/cli/bin.ts', worker: 'src/cli/worker.ts' }).filter(([, file]) => existsSync(join(root, file))).map(([name, file]) => [name, join(root, file)])),

@@ -97,11 +97,38 @@ function scan(text: string, pattern: RegExp, kind: PlaceholderMatch['kind'], out
   }
 }
 
+/**
+ * One scan that every placeholder needs to pass (a bracket, YYYY, X.Y.Z, lorem ipsum, an example
+ * domain, a marker word, a template token): most text holds none, and then the patterns below never run.
+ */
+const gates = new Map<string, RegExp>();
+// Looked up per text node: by the arrays' identity first, so that the common case builds no key string.
+const gatesByArrays = new WeakMap<readonly string[], WeakMap<readonly string[], RegExp>>();
+const NO_VOCABULARY: readonly string[] = [];
+function gateFor(words: readonly string[], vocabulary: readonly string[]): RegExp {
+  let byVocabulary = gatesByArrays.get(words);
+  let gate = byVocabulary?.get(vocabulary);
+  if (gate) return gate;
+  const key = `${words.join('\u0000')}\u0001${vocabulary.join('\u0000')}`;
+  gate = gates.get(key);
+  if (!gate) {
+    const literals = [...words, ...vocabulary].filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    gate = new RegExp(['\\[', 'X\\.Y\\.Z', 'YYYY', 'lorem ipsum', 'example\\.(?:com|org|net)', ...literals].join('|'), 'i');
+    gates.set(key, gate);
+  }
+  if (!byVocabulary) {
+    byVocabulary = new WeakMap();
+    gatesByArrays.set(words, byVocabulary);
+  }
+  byVocabulary.set(vocabulary, gate);
+  return gate;
+}
+
 export function findPlaceholders(text: string, options: FindOptions = {}): PlaceholderMatch[] {
   const inCode = options.inCode ?? false;
   const context: Context = !inCode ? 'prose' : BRACKET_FREE.has((options.codeLanguage ?? '').toLowerCase()) ? 'loose-code' : 'code';
   const out: PlaceholderMatch[] = [];
-  if (!text) return out;
+  if (!text || !gateFor(options.words ?? DEFAULT_WORDS, options.vocabulary ?? NO_VOCABULARY).test(text)) return out;
   for (const token of options.vocabulary ?? []) {
     for (let i = text.indexOf(token); i >= 0; i = text.indexOf(token, i + token.length)) {
       if (!overlaps(out, i, token.length)) out.push({ index: i, length: token.length, token, kind: 'vocabulary' });

@@ -24,6 +24,6 @@ export default function setup(): void {
   } catch {
     built = 0;
   }
-  const sources = Math.max(newest(join(root, 'src')), newest(join(root, 'rules')), newest(join(root, 'templates')), statSync(join(root, 'scripts/build.mjs')).mtimeMs);
+  const sources = Math.max(newest(join(root, 'src')), newest(join(root, 'rules')), newest(join(root, 'templates')), statSync(join(root, 'scripts/build.mjs')).mtimeMs, statSync(join(root, 'scripts/gen-validators.mjs')).mtimeMs);
   if (sources > built) execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
 }

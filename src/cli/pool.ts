@@ -67,7 +67,9 @@ export async function lintInWorkers(files: string[], options: LintFilesOptions, 
         }
         const request: WorkerRequest = { options: workerOptions, files: files.slice(next, next + BATCH).map((path, i) => ({ index: next + i, path })) };
         next += request.files.length;
-        child.send(request);
+        child.send(request, (error) => {
+          if (error) fail(new SpeclintError(`a worker process could not be reached: ${error.message}`));
+        });
       };
       child.on('message', (results: WorkerResult[]) => {
         for (const result of results) {

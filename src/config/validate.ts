@@ -2,17 +2,23 @@
  * Config validation with messages a user can act on: the file, the JSON path, what was expected, and a
  * "did you mean" for misspelt keys and rule ids. ajv checks the whole schema as the final word.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Ajv as AjvInstance, ErrorObject, ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
 import { rules, rulesById } from '../../rules/index.js';
 import { ConfigError, hint } from '../errors.js';
 import { buildConfigSchema, TOP_LEVEL_KEYS } from './schema.js';
+import { precompiledValidator } from '../precompiled-validators.js';
 
 let fullValidator: ValidateFunction | undefined;
 const optionValidators = new Map<string, ValidateFunction>();
-let ajvInstance: Ajv | undefined;
+let ajvInstance: AjvInstance | undefined;
 
-function ajv(): Ajv {
-  ajvInstance ??= new Ajv({ allErrors: false, strict: false });
+/** Only for schemas not precompiled (a build is missing): ajv loads when first needed. */
+function ajv(): AjvInstance {
+  if (!ajvInstance) {
+    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+    ajvInstance = new Ajv({ allErrors: false, strict: false });
+  }
   return ajvInstance;
 }
 
@@ -42,7 +48,10 @@ export function validateConfigFile(data: unknown, file: string): void {
       if (override && typeof override === 'object' && 'rules' in override) validateRules((override as { rules: unknown }).rules, file, ['overrides', i, 'rules']);
     });
   }
-  fullValidator ??= ajv().compile(buildConfigSchema({ rulesDetail: false }));
+  if (!fullValidator) {
+    const schema = buildConfigSchema({ rulesDetail: false });
+    fullValidator = precompiledValidator('config', schema) ?? ajv().compile(schema);
+  }
   if (!fullValidator(config)) fail(file, pointerToPath(fullValidator.errors![0]!.instancePath), ajvMessage(fullValidator.errors![0]!));
 }
 
@@ -69,7 +78,7 @@ function validateRules(value: unknown, file: string, path: Array<string | number
     if (schema) {
       let validate = optionValidators.get(id);
       if (!validate) {
-        validate = ajv().compile(schema);
+        validate = precompiledValidator('config', schema) ?? ajv().compile(schema);
         optionValidators.set(id, validate);
       }
       if (!validate(options)) {

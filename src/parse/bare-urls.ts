@@ -175,21 +175,25 @@ function withoutTrail(url: string): string {
 function secondPass(s: string, offset: number, found: BareUrl[]): void {
   const urls: BareUrl[] = [];
   const atBoundary = (index: number) => index === 0 || WHITESPACE.test(s[index - 1]!) || isPunctuation(s, index - 1);
-  URL_PATTERN.lastIndex = 0;
-  for (let m = URL_PATTERN.exec(s); m; m = URL_PATTERN.exec(s)) {
-    if (!atBoundary(m.index)) continue;
-    const isWww = /^w/i.test(m[1]!);
-    const domain = isWww ? m[1]! + m[2]! : m[2]!;
-    if (isPunctuation(domain, 0) || !isDomain(domain)) continue;
-    const kept = (isWww ? '' : m[1]!) + withoutTrail(domain + m[3]!);
-    urls.push({ start: offset + m.index, end: offset + m.index + kept.length, url: (isWww ? 'http://' : '') + kept });
+  if (s.includes('://') || /www\./i.test(s)) {
+    URL_PATTERN.lastIndex = 0;
+    for (let m = URL_PATTERN.exec(s); m; m = URL_PATTERN.exec(s)) {
+      if (!atBoundary(m.index)) continue;
+      const isWww = /^w/i.test(m[1]!);
+      const domain = isWww ? m[1]! + m[2]! : m[2]!;
+      if (isPunctuation(domain, 0) || !isDomain(domain)) continue;
+      const kept = (isWww ? '' : m[1]!) + withoutTrail(domain + m[3]!);
+      urls.push({ start: offset + m.index, end: offset + m.index + kept.length, url: (isWww ? 'http://' : '') + kept });
+    }
   }
-  EMAIL_PATTERN.lastIndex = 0;
-  for (let m = EMAIL_PATTERN.exec(s); m; m = EMAIL_PATTERN.exec(s)) {
-    const start = offset + m.index;
-    const end = start + m[0].length;
-    if (/[\d\-_]$/.test(m[2]!) || urls.some((url) => start < url.end && url.start < end)) continue;
-    urls.push({ start, end, url: `mailto:${m[0]}` });
+  if (s.includes('@')) {
+    EMAIL_PATTERN.lastIndex = 0;
+    for (let m = EMAIL_PATTERN.exec(s); m; m = EMAIL_PATTERN.exec(s)) {
+      const start = offset + m.index;
+      const end = start + m[0].length;
+      if (/[\d\-_]$/.test(m[2]!) || urls.some((url) => start < url.end && url.start < end)) continue;
+      urls.push({ start, end, url: `mailto:${m[0]}` });
+    }
   }
   found.push(...urls);
 }

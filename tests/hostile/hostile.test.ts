@@ -93,6 +93,15 @@ describe('size and depth', () => {
     }
   });
 
+  it('900 nested list levels are still linted, past 1,000 one clear line', () => {
+    const nested = (levels: number) => `# T\n\n${Array.from({ length: levels }, (_, i) => `${'  '.repeat(i)}- item [TODO_ITEM]`).join('\n')}\n`;
+    const dir = tempProject({ 'deep.md': nested(900), 'deeper.md': nested(1001) });
+    const deep = lint(dir, ['-f', 'compact', 'deep.md']);
+    expect([deep.code, deep.stdout.trim().split('\n').length]).toEqual([1, 900]);
+    const deeper = lint(dir, ['deeper.md']);
+    expect([deeper.code, deeper.stdout.trim()]).toEqual([2, 'error  deeper.md: Cannot lint: the document nests too deeply (lists or quotes over a thousand levels deep)']);
+  });
+
   it('a 100,000-row table, a 1 MB code block and 5,000 headings', () => {
     const table = `| Version | Date |\n|---|---|\n${Array.from({ length: 100_000 }, (_, i) => `| 1.${i} | 2025-01-01 |`).join('\n')}\n`;
     const code = `\`\`\`json\n${'{"a": 1}\n'.repeat(1)}${' '.repeat(1_000_000)}\n\`\`\`\n`;
