@@ -1,8 +1,8 @@
 // Precompiles the JSON Schemas every run would otherwise hand to ajv — the built-in document types' metadata
 // schemas, the config file's structure and each rule's options — into standalone modules in dist/validators/
-// (ajv standalone, CommonJS so that the synchronous config loader can require them). A run then loads neither ajv nor its meta-schemas for them: a one-file run on a typed document
-// drops from 0.24 s to 0.19 s. Schemas a user brings (their own types) still compile at run time.
-// Run by the build, after tsc (it reads dist/).
+// (ajv standalone; CommonJS, so that the synchronous config loader can require them). A run then loads neither
+// ajv nor its meta-schemas for them: a one-file run on a typed document drops from 0.24 s to about 0.18 s.
+// Schemas a user brings (their own types) still compile at run time. Run by the build, after tsc (reads dist/).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';

@@ -2,7 +2,7 @@
  * GFM autolink literals — bare `https://…`, `www.…` and e-mail addresses — found in a text node's value.
  *
  * The parser leaves them as text: the extension that turns them into links cost a third of all parse time
- * (document.ts), and only no-placeholders must tell a URL from prose. This is a port of what remark-gfm does, in
+ * (markdown.ts), and only no-placeholders must tell a URL from prose. This is a port of what remark-gfm does, in
  * its two passes: micromark-extension-gfm-autolink-literal's tokenizer (prefixes, domains, paths and the trailing
  * punctuation left out of a link), then mdast-util-gfm-autolink-literal's regular expressions over the text the
  * first pass left. One difference: inside an unclosed `[` the first pass finds nothing and the second does the
