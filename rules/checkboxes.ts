@@ -1,5 +1,5 @@
 import type { Rule, SpecDocument, StatusPolicy, TaskItem } from '../src/types.js';
-import { docsUrl } from '../src/rule-helpers.js';
+import { docsUrl, escapeRegExp } from '../src/rule-helpers.js';
 
 interface Options {
   completeStatuses: string[];
@@ -27,7 +27,7 @@ function headingMatches(pattern: string, heading: string): boolean {
   const source = pattern
     .trim()
     .split(/\[[^\]]*\]/)
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .map(escapeRegExp)
     .join('.+');
   return new RegExp(`^${source}$`, 'i').test(heading.trim());
 }

@@ -1,35 +1,9 @@
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { MetadataField, Rule, RuleContext } from '../src/types.js';
 import { docsUrl, isRealDate } from '../src/rule-helpers.js';
 import { findPlaceholders, isUnpickedChoice } from '../src/placeholders.js';
 import type { CompiledType } from '../src/templates/compile.js';
-import { precompiledValidator } from '../src/precompiled-validators.js';
-
-const validators = new WeakMap<object, ValidateFunction>();
-let ajvPromise: Promise<{ compile(schema: object): ValidateFunction }> | undefined;
-
-/** Built-in types' validators are precompiled; ajv and its formats load for the first user-defined type. */
-async function validatorFor(schema: Record<string, unknown>): Promise<ValidateFunction> {
-  const cached = validators.get(schema) ?? precompiledValidator('metadata', schema);
-  if (cached) {
-    validators.set(schema, cached);
-    return cached;
-  }
-  ajvPromise ??= Promise.all([import('ajv'), import('ajv-formats')]).then(([ajvModule, formatsModule]) => {
-    // Both are CommonJS: bundled, their exports may sit one `default` deeper.
-    type AjvClass = new (o: object) => { compile(schema: object): ValidateFunction };
-    const a = ajvModule as unknown as { Ajv?: AjvClass; default?: { Ajv?: AjvClass } & AjvClass };
-    const Ajv = (a.Ajv ?? a.default?.Ajv ?? a.default)!;
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    const f = formatsModule as unknown as { default: ((a: unknown) => void) & { default?: (a: unknown) => void } };
-    const addFormats = f.default.default ?? f.default;
-    addFormats(ajv);
-    return ajv;
-  });
-  const validate = (await ajvPromise).compile(schema);
-  validators.set(schema, validate);
-  return validate;
-}
+import { schemaValidator } from '../src/schema-validators.js';
 
 /** A value still holding a template stand-in is no-placeholders' finding, not this rule's. */
 const unfilled = (field: MetadataField) => findPlaceholders(field.value, { words: [] }).length > 0 || isUnpickedChoice(field.value);
@@ -75,7 +49,7 @@ const rule: Rule = {
       // Scalars are checked as written (`requires: 1109` is the text 1109); lists and maps as data.
       data[key] = field.source === 'frontmatter' && typeof field.data === 'object' && field.data !== null && !(field.data instanceof Date) ? field.data : field.value;
     }
-    const validate = await validatorFor(type.metadataSchema);
+    const validate = schemaValidator('metadata', type.metadataSchema);
     if (!validate(data)) {
       const anchor = doc.title?.heading ? { node: doc.title.heading } : { line: 1, column: 1 };
       for (const error of validate.errors ?? []) {

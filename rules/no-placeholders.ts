@@ -133,7 +133,8 @@ const rule: Rule<Options> = {
       if (node.type === 'text' || (node.type === 'inlineCode' && !options.allowInInlineCode)) {
         const urls = node.type === 'text' ? findBareUrls(node.value) : [];
         // Most text holds nothing: find that out before slicing its source.
-        if (urls.length === 0 && withUserPatterns(node.value, findPlaceholders(node.value, base), patterns).length === 0) return;
+        const whole = urls.length === 0 ? withUserPatterns(node.value, findPlaceholders(node.value, base), patterns) : undefined;
+        if (whole?.length === 0) return;
         const source = doc.text.slice(start, end);
         let cursor = 0;
         // The node's value can differ from its source (escapes, entities): find each token in the source.
@@ -149,7 +150,7 @@ const rule: Rule<Options> = {
         let from = 0;
         for (const url of [...urls, undefined]) {
           const prose = node.value.slice(from, url?.start);
-          reportAll(withUserPatterns(prose, findPlaceholders(prose, base), patterns), locate);
+          reportAll(whole ?? withUserPatterns(prose, findPlaceholders(prose, base), patterns), locate);
           if (!url) break;
           const text = node.value.slice(url.start, url.end);
           const at = source.indexOf(text, cursor);

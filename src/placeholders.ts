@@ -2,6 +2,8 @@
  * The placeholder vocabulary, shared by `no-placeholders` (which reports them) and the code-block validators
  * (which stay silent on a block holding one: one defect, one finding).
  */
+import { escapeRegExp } from './rule-helpers.js';
+
 export interface PlaceholderMatch {
   index: number;
   length: number;
@@ -112,7 +114,7 @@ function gateFor(words: readonly string[], vocabulary: readonly string[]): RegEx
   const key = `${words.join('\u0000')}\u0001${vocabulary.join('\u0000')}`;
   gate = gates.get(key);
   if (!gate) {
-    const literals = [...words, ...vocabulary].filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const literals = [...words, ...vocabulary].filter(Boolean).map(escapeRegExp);
     gate = new RegExp(['\\[', 'X\\.Y\\.Z', 'YYYY', 'lorem ipsum', 'example\\.(?:com|org|net)', ...literals].join('|'), 'i');
     gates.set(key, gate);
   }
@@ -167,7 +169,7 @@ function wordPattern(words: readonly string[]): RegExp {
   const key = words.join('\u0000');
   let pattern = wordPatterns.get(key);
   if (!pattern) {
-    const alternatives = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    const alternatives = words.map(escapeRegExp).join('|');
     pattern = new RegExp(`(?<![\\w-])(?:${alternatives})(?![\\w-])`, 'g');
     wordPatterns.set(key, pattern);
   }

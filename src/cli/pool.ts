@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { ConfigError, SpeclintError } from '../errors.js';
 import { packageRoot } from '../package-root.js';
 import type { FileOutcome, LintFilesOptions } from './lint-files.js';
-import type { WorkerOptions, WorkerRequest, WorkerResult } from './worker.js';
+import type { WorkerBatch, WorkerOptions, WorkerResult } from './worker.js';
 
 /** Below this much Markdown, starting workers (each loads and warms up the linter) costs more than it saves. */
 export const MIN_BYTES_FOR_WORKERS = 4 * 1024 * 1024;
@@ -65,9 +65,9 @@ export async function lintInWorkers(files: string[], options: LintFilesOptions, 
           resolveRun();
           return;
         }
-        const request: WorkerRequest = { options: workerOptions, files: files.slice(next, next + BATCH).map((path, i) => ({ index: next + i, path })) };
-        next += request.files.length;
-        child.send(request, (error) => {
+        const batch: WorkerBatch = files.slice(next, next + BATCH).map((path, i) => ({ index: next + i, path }));
+        next += batch.length;
+        child.send(batch, (error) => {
           if (error) fail(new SpeclintError(`a worker process could not be reached: ${error.message}`));
         });
       };
@@ -89,7 +89,7 @@ export async function lintInWorkers(files: string[], options: LintFilesOptions, 
       send();
     });
   for (let i = 0; i < count; i++) {
-    children.push(fork(script, [], { execArgv: WORKER_V8_FLAGS, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] }));
+    children.push(fork(script, [JSON.stringify(workerOptions)], { execArgv: WORKER_V8_FLAGS, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] }));
   }
   await Promise.all(children.map(run));
   return outcomes;

@@ -11,10 +11,8 @@ export interface WorkerOptions {
   maxFileBytes?: number;
 }
 
-export interface WorkerRequest {
-  options: WorkerOptions;
-  files: Array<{ index: number; path: string }>;
-}
+/** Files to lint, each with its place in the pool's list. */
+export type WorkerBatch = Array<{ index: number; path: string }>;
 
 export interface WorkerResult {
   index: number;
@@ -22,20 +20,20 @@ export interface WorkerResult {
   error?: { name: string; message: string };
 }
 
-let lintOptions: LintFilesOptions | undefined;
+// The pool passes its options once, as the process's one argument.
+const options = JSON.parse(process.argv[2]!) as WorkerOptions;
+const lintOptions: LintFilesOptions = {
+  cwd: options.cwd,
+  loader: new ConfigLoader({ cwd: options.cwd, configFile: options.configFile }),
+  forcedType: options.forcedType,
+  fix: options.fix,
+  fixDryRun: options.fixDryRun,
+  maxFileBytes: options.maxFileBytes,
+};
 
-process.on('message', async (request: WorkerRequest) => {
-  const { options } = request;
-  lintOptions ??= {
-    cwd: options.cwd,
-    loader: new ConfigLoader({ cwd: options.cwd, configFile: options.configFile }),
-    forcedType: options.forcedType,
-    fix: options.fix,
-    fixDryRun: options.fixDryRun,
-    maxFileBytes: options.maxFileBytes,
-  };
+process.on('message', async (batch: WorkerBatch) => {
   const results: WorkerResult[] = [];
-  for (const { index, path } of request.files) {
+  for (const { index, path } of batch) {
     try {
       results.push({ index, outcome: await lintOneFile(path, lintOptions) });
     } catch (error) {

@@ -2,25 +2,13 @@
  * Config validation with messages a user can act on: the file, the JSON path, what was expected, and a
  * "did you mean" for misspelt keys and rule ids. ajv checks the whole schema as the final word.
  */
-import type { Ajv as AjvInstance, ErrorObject, ValidateFunction } from 'ajv';
-import { createRequire } from 'node:module';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { rules, rulesById } from '../../rules/index.js';
 import { ConfigError, hint } from '../errors.js';
 import { buildConfigSchema, TOP_LEVEL_KEYS } from './schema.js';
-import { precompiledValidator } from '../precompiled-validators.js';
+import { schemaValidator } from '../schema-validators.js';
 
 let fullValidator: ValidateFunction | undefined;
-const optionValidators = new Map<string, ValidateFunction>();
-let ajvInstance: AjvInstance | undefined;
-
-/** Only for schemas not precompiled (a build is missing): ajv loads when first needed. */
-function ajv(): AjvInstance {
-  if (!ajvInstance) {
-    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
-    ajvInstance = new Ajv({ allErrors: false, strict: false });
-  }
-  return ajvInstance;
-}
 
 const SEVERITIES = new Set<unknown>(['off', 'warn', 'error', 0, 1, 2]);
 
@@ -48,10 +36,7 @@ export function validateConfigFile(data: unknown, file: string): void {
       if (override && typeof override === 'object' && 'rules' in override) validateRules((override as { rules: unknown }).rules, file, ['overrides', i, 'rules']);
     });
   }
-  if (!fullValidator) {
-    const schema = buildConfigSchema({ rulesDetail: false });
-    fullValidator = precompiledValidator('config', schema) ?? ajv().compile(schema);
-  }
+  fullValidator ??= schemaValidator('config', buildConfigSchema({ rulesDetail: false }));
   if (!fullValidator(config)) fail(file, pointerToPath(fullValidator.errors![0]!.instancePath), ajvMessage(fullValidator.errors![0]!));
 }
 
@@ -76,11 +61,7 @@ function validateRules(value: unknown, file: string, path: Array<string | number
       }
     }
     if (schema) {
-      let validate = optionValidators.get(id);
-      if (!validate) {
-        validate = precompiledValidator('config', schema) ?? ajv().compile(schema);
-        optionValidators.set(id, validate);
-      }
+      const validate = schemaValidator('config', schema);
       if (!validate(options)) {
         const error = validate.errors![0]!;
         fail(file, [...optionsPath, ...pointerToPath(error.instancePath)], ajvMessage(error));

@@ -3,7 +3,7 @@
  * the build stops covering one, runs silently fall back to compiling with ajv: this catches it.
  */
 import { describe, expect, it } from 'vitest';
-import { precompiledValidator } from '../../src/precompiled-validators.js';
+import { precompiledValidator } from '../../src/schema-validators.js';
 import { builtinTypeSources, compileTemplate } from '../../src/templates/index.js';
 import { buildConfigSchema } from '../../src/config/schema.js';
 import { rules } from '../../rules/index.js';
