@@ -121,8 +121,8 @@ export async function lintSource(text: string, absolutePath: string, filePath: s
   try {
     result = await lintText(text, { filePath: absolutePath, config, fix: wantFix, fileExists: existsSync });
   } catch (error) {
-    // Thousands of nested lists or quotes: past MAX_NESTING (document.ts), or the parser's own stack.
-    const reason = error instanceof RangeError ? 'the document nests too deeply (lists or quotes over a thousand levels deep)' : (error as Error).message.split('\n')[0];
+    // Past MAX_CONTAINER_DEPTH (markdown.ts), past MAX_NESTING (document.ts), or the parser's own stack.
+    const reason = error instanceof RangeError ? (error.name === 'NestingError' ? error.message : 'the document nests too deeply') : (error as Error).message.split('\n')[0];
     return { notification: { level: 'error', message: `Cannot lint: ${reason}`, filePath } };
   }
   const outcome: FileOutcome = {};

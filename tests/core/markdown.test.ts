@@ -7,7 +7,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
-import { mayHoldTable, parseMarkdown } from '../../src/parse/markdown.js';
+import { containerDepth, MAX_CONTAINER_DEPTH, mayHoldTable, NestingError, parseMarkdown } from '../../src/parse/markdown.js';
 
 const remark = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 
@@ -39,5 +39,26 @@ describe('mayHoldTable', () => {
     expect(mayHoldTable('a | b\nc | d\n')).toBe(false);
     expect(mayHoldTable('-----\n| text |\n')).toBe(false);
     expect(mayHoldTable('x'.repeat(10) + '\n' + '-'.repeat(1_000_000))).toBe(false);
+  });
+});
+
+describe('containerDepth: the nesting estimate that guards the parser', () => {
+  it('counts list items by indentation, several markers on a line, and quotes', () => {
+    expect(containerDepth('- a\n  - b\n    - c\n')).toBe(3);
+    expect(containerDepth('- - - a\n')).toBe(3);
+    expect(containerDepth('> > - a\n')).toBe(3);
+    expect(containerDepth('1. a\n   1. b\n')).toBe(2);
+  });
+
+  it('a closed item, a thematic break and a fenced block indented deeply do not count', () => {
+    expect(containerDepth('- a\n  - b\n- c\n- d\n')).toBe(2);
+    expect(containerDepth('- - -\n* * *\n')).toBe(0);
+    expect(containerDepth(`\`\`\`\n${Array.from({ length: 200 }, (_, i) => `${' '.repeat(i)}- x`).join('\n')}\n\`\`\`\n`)).toBe(0);
+  });
+
+  it('a document past the limit is refused with NestingError before parsing', () => {
+    const nested = (levels: number) => Array.from({ length: levels }, (_, i) => `${'  '.repeat(i)}- item`).join('\n');
+    expect(() => parseMarkdown(nested(MAX_CONTAINER_DEPTH))).not.toThrow();
+    expect(() => parseMarkdown(nested(MAX_CONTAINER_DEPTH + 1))).toThrow(NestingError);
   });
 });

@@ -93,13 +93,15 @@ describe('size and depth', () => {
     }
   });
 
-  it('900 nested list levels are still linted, past 1,000 one clear line', () => {
+  it('100 nested list levels are still linted, past 100 one clear line', () => {
     const nested = (levels: number) => `# T\n\n${Array.from({ length: levels }, (_, i) => `${'  '.repeat(i)}- item [TODO_ITEM]`).join('\n')}\n`;
-    const dir = tempProject({ 'deep.md': nested(900), 'deeper.md': nested(1001) });
+    const dir = tempProject({ 'deep.md': nested(100), 'deeper.md': nested(101), 'quotes.md': `# T\n\n${'> '.repeat(101)}deep\n` });
     const deep = lint(dir, ['-f', 'compact', 'deep.md']);
-    expect([deep.code, deep.stdout.trim().split('\n').length]).toEqual([1, 900]);
-    const deeper = lint(dir, ['deeper.md']);
-    expect([deeper.code, deeper.stdout.trim()]).toEqual([2, 'error  deeper.md: Cannot lint: the document nests too deeply (lists or quotes over a thousand levels deep)']);
+    expect([deep.code, deep.stdout.trim().split('\n').length]).toEqual([1, 100]);
+    for (const file of ['deeper.md', 'quotes.md']) {
+      const deeper = lint(dir, [file]);
+      expect([deeper.code, deeper.stdout.trim()]).toEqual([2, `error  ${file}: Cannot lint: the document nests lists or quotes more than 100 levels deep`]);
+    }
   });
 
   it('a 100,000-row table, a 1 MB code block and 5,000 headings', () => {
