@@ -212,6 +212,13 @@ export interface ReportDescriptor {
   endLine?: number;
   endColumn?: number;
   fix?: Fix;
+  /**
+   * What identifies this finding across unrelated edits, for baselines and SARIF fingerprints: for a missing section
+   * the heading it wants, for a placeholder its text (the engine adds the section path), for a code block the
+   * block's content and the error class. Never a line number, a template line number or a neighbour's name.
+   * Without it the engine falls back to the message with its numbers removed.
+   */
+  key?: string;
   /** Override the configured severity (rare; e.g. notices). */
   severity?: Severity;
 }
@@ -248,6 +255,11 @@ export interface DocumentTypeSource {
   template: string;
   /** Where it came from, for messages: `builtin`, or a path. */
   source: string;
+  /**
+   * Absolute path of the template file, for user types. Detection reads it as a hint: a document that lives under
+   * the template's folder needs less evidence to be of that type. Compared as a string; never read.
+   */
+  templatePath?: string;
   /** Optional JSON Schema replacing the one compiled from the template's metadata. */
   metadataSchema?: Record<string, unknown>;
   /** Heading texts (as in the template) that are optional in addition to template annotations. */
