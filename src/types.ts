@@ -285,6 +285,11 @@ export interface DocumentType {
   placeholderTokens?: string[];
   /** Checklist policies declared by the template (annotations) or config. */
   statusPolicies?: StatusPolicy[];
+  /**
+   * The template's fixed heading texts, normalised (numbering, markup and case removed): a document heading that is
+   * one of them (`## TODO`, `## Open Questions`) is structure the template asks for, never a placeholder.
+   */
+  sectionHeadings?: ReadonlySet<string>;
   /** Anything else the template compiler derives; the rules of the template family know its shape. */
   [key: string]: unknown;
 }
@@ -339,6 +344,11 @@ export interface LintResult {
   documentType?: string;
   /** Why that type (or none) was chosen: front matter, config mapping, auto-detection score. */
   documentTypeReason?: string;
+  /**
+   * Set when no type was chosen although the config registers types of its own (not only the built-in ones): the
+   * closest type, its score and the threshold it missed. Reporters count these ("N files matched no type").
+   */
+  untyped?: { closest?: { id: string; score: number; threshold: number } };
   /** Findings sorted by line, column; suppressed ones included with `suppressed` set. */
   messages: Finding[];
   errorCount: number;
