@@ -7,7 +7,8 @@ interface Options {
   policies: StatusPolicy[];
 }
 
-const DEFAULT_COMPLETE = ['Complete', 'Completed', 'Done', 'Implemented', 'Released'];
+/** Statuses that say the work is finished, as real projects spell them. */
+const DEFAULT_COMPLETE = ['Complete', 'Completed', 'Done', 'Implemented', 'Released', 'Shipped', 'Final', 'Accepted', 'Active', 'Activated', 'Delivered', 'Closed'];
 const STATUS_KEYS = new Set(['status', 'document status', 'spec status', 'state']);
 
 /** The document's status: the first Status-like metadata field. */
@@ -15,11 +16,20 @@ export function documentStatus(doc: SpecDocument): { value: string; line: number
   const field = doc.metadata.find((m) => STATUS_KEYS.has(m.normalizedKey));
   if (!field) return undefined;
   // `**Status**: ✅ Complete` and `Status: Complete (2025-01-02)` still say Complete.
-  const value = field.value.replace(/[*_`]/g, '').replace(/\(.*\)$/, '').replace(/^[^\p{L}\p{N}]+/u, '').trim();
+  const value = field.value.replace(/<[^>]*>/g, '').replace(/[*_`]/g, '').replace(/\(.*\)$/, '').replace(/^[^\p{L}\p{N}]+/u, '').trim();
   return { value, line: field.valueRange.start.line };
 }
 
 const sameText = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * `Implemented`, `implemented (Swift 5.9)`, `Final — 2024-02-01` say Implemented / Final; `Not implemented` and
+ * `Final Comment Period` do not.
+ */
+const statusIs = (status: string, value: string) => {
+  const [s, v] = [status.trim().toLowerCase(), value.trim().toLowerCase()];
+  return v === s || (v.startsWith(s) && /^\s*[(,;:.–—-]/.test(v.slice(s.length)));
+};
 
 /** A section pattern matches a heading when equal ignoring case, with `[…]` in the pattern as a wildcard. */
 function headingMatches(pattern: string, heading: string): boolean {
@@ -79,8 +89,9 @@ const rule: Rule<Options> = {
       if (!item.malformed) continue;
       const { found, expected } = item.malformed;
       report({
-        message: `Malformed task item "${found}": write "${expected.trimEnd()}"`,
+        message: `Malformed task item "${found}": write "${expected.trimEnd()}" (--fix does it)`,
         range: item.range,
+        key: `malformed-task:${found}:${item.text.slice(0, 60)}`,
         fix: { range: [item.range.start.offset, item.range.end.offset], text: expected },
       });
     }
@@ -94,7 +105,7 @@ const rule: Rule<Options> = {
     ];
     const reported = new Set<TaskItem>();
     for (const policy of policies) {
-      if (!policy.statuses.some((s) => sameText(s, status.value))) continue;
+      if (!policy.statuses.some((s) => statusIs(s, status.value))) continue;
       for (const item of doc.taskItems) {
         if (item.checked || item.malformed || reported.has(item)) continue;
         const section = inSections(item, policy.sections);
@@ -103,8 +114,9 @@ const rule: Rule<Options> = {
         const where = section ? ` in "${section}"` : '';
         const why = policy.description ? ` (${policy.description})` : '';
         report({
-          message: `Open task item${where} but Status is "${status.value}" (line ${status.line}): check it or change the status${why}`,
+          message: `Open task item${where} but Status is "${status.value}" (line ${status.line}): check it, or change the status${why}`,
           range: item.range,
+          key: `open-task:${item.text.slice(0, 80)}`,
         });
       }
     }

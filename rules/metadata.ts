@@ -1,14 +1,32 @@
 import type { ErrorObject } from 'ajv';
 import type { MetadataField, Rule, RuleContext } from '../src/types.js';
-import { docsUrl, isRealDate } from '../src/rule-helpers.js';
+import { docsUrl } from '../src/rule-helpers.js';
 import { findPlaceholders, isUnpickedChoice } from '../src/placeholders.js';
-import type { CompiledType } from '../src/templates/compile.js';
+import { canonicalKey } from '../src/parse/metadata.js';
+import { readDate, dateProblem } from '../src/dates.js';
+import { didYouMean } from '../src/errors.js';
+import type { CompiledType, MetadataFieldSpec } from '../src/templates/compile.js';
 import { schemaValidator } from '../src/schema-validators.js';
 
 /** A value still holding a template stand-in is no-placeholders' finding, not this rule's. */
-const unfilled = (field: MetadataField) => findPlaceholders(field.value, { words: [] }).length > 0 || isUnpickedChoice(field.value);
+const unfilled = (field: MetadataField) => findPlaceholders(field.value, { words: ['TBD', 'TODO', 'TBA', 'FIXME'] }).length > 0 || isUnpickedChoice(field.value) || /^(?:<[^>]*>|\{[^}]*\}|\(fill [^)]*\)?)$/i.test(field.value.trim());
 
-function describe(error: ErrorObject, field: MetadataField | undefined, key: string): string {
+/** Keys that hold a date in any document, typed or not. */
+const DATE_KEY = /^(?:date|created|updated|last updated|last modified|creation date|start date|created at|created on|date created|last reviewed|release date|accepted at|implemented at)$/;
+
+/** The value as a status reads: no markup, no leading emoji or symbols, no trailing parenthetical. */
+const plainValue = (value: string) => value.replace(/[*_`]/g, '').replace(/^[^\p{L}\p{N}]+/u, '').trim();
+
+/** `Implemented (Swift 5.9)`, `**Accepted**`, `accepted`: one of the choices, whatever the case and what follows it. */
+function enumMatch(value: string, choices: string[]): boolean {
+  const plain = plainValue(value).toLowerCase();
+  return choices.some((choice) => {
+    const c = choice.toLowerCase().trim();
+    return plain === c || (plain.startsWith(c) && /^[\s(,;:.–—-]/.test(plain.slice(c.length)));
+  });
+}
+
+function describeAjv(error: ErrorObject, field: MetadataField | undefined, key: string): string {
   const name = field?.key ?? key;
   const value = field?.value ?? '';
   switch (error.keyword) {
@@ -17,9 +35,9 @@ function describe(error: ErrorObject, field: MetadataField | undefined, key: str
     case 'format':
       return (error.params as { format: string }).format.startsWith('date') ? `${name} "${value}" is not an ISO date that exists (YYYY-MM-DD)` : `${name} "${value}" is not a valid ${(error.params as { format: string }).format}`;
     case 'pattern':
-      return /version/i.test(name) ? `${name} "${value}" is not a version (expected semver like 1.2.0 or major.minor like 1.2)` : `${name} "${value}" does not match ${(error.params as { pattern: string }).pattern}`;
+      return `${name} "${value}" does not match ${(error.params as { pattern: string }).pattern}`;
     case 'minLength':
-      return `Metadata field "${name}" is empty`;
+      return `Metadata field "${name}" is empty: fill it in`;
     case 'type':
       return `${name} should be ${(error.params as { type: string }).type}`;
     default:
@@ -30,49 +48,104 @@ function describe(error: ErrorObject, field: MetadataField | undefined, key: str
 const rule: Rule = {
   meta: {
     id: 'metadata',
-    description: 'Document metadata is valid against the schema of its document type',
+    description: 'Document metadata is valid against the schema of its document type; dates exist',
     defaultSeverity: 'error',
     docsUrl: docsUrl('metadata'),
     optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
     fixable: false,
-    requiresType: true,
     tags: ['metadata'],
   },
   async check(context: RuleContext) {
     const { doc, report } = context;
-    const type = context.documentType as CompiledType;
+    const type = context.documentType as CompiledType | undefined;
     const fields = new Map<string, MetadataField>();
-    for (const field of doc.metadata) if (!fields.has(field.normalizedKey)) fields.set(field.normalizedKey, field);
-    const data: Record<string, unknown> = {};
-    for (const [key, field] of fields) {
-      if (unfilled(field)) continue;
-      // Scalars are checked as written (`requires: 1109` is the text 1109); lists and maps as data.
-      data[key] = field.source === 'frontmatter' && typeof field.data === 'object' && field.data !== null && !(field.data instanceof Date) ? field.data : field.value;
+    for (const field of doc.metadata) {
+      const key = canonicalKey(field.key);
+      if (!fields.has(key)) fields.set(key, field);
     }
-    const validate = schemaValidator('metadata', type.metadataSchema);
-    if (!validate(data)) {
-      const anchor = doc.title?.heading ? { node: doc.title.heading } : { line: 1, column: 1 };
-      for (const error of validate.errors ?? []) {
-        if (error.keyword === 'required') {
-          const key = (error.params as { missingProperty: string }).missingProperty;
-          if (fields.has(key)) continue; // present but unfilled: no-placeholders reports it
-          const spec = type.metadataFields.find((f) => f.normalizedKey === key);
-          report({ message: `Missing metadata field "${spec?.key ?? key}"${spec ? ` (the ${type.id} template declares "${spec.key}: ${spec.templateValue}")` : ''}`, ...anchor });
-          continue;
-        }
-        const key = error.instancePath.split('/')[1] ?? '';
-        const field = fields.get(key.replace(/~1/g, '/').replace(/~0/g, '~'));
-        report({ message: describe(error, field, key), ...(field ? { range: field.valueRange } : anchor) });
+    const anchor = doc.title?.heading ? { node: doc.title.heading } : { line: 1, column: 1 };
+
+    if (!type) {
+      // Without a template nobody asked for ISO dates; a date that cannot exist is wrong whatever the format.
+      for (const [key, field] of fields) {
+        if (!DATE_KEY.test(key) || unfilled(field)) continue;
+        const reading = readDate(field.value);
+        if (reading.kind === 'impossible') report({ message: dateProblem(field.key, field.value)!, range: field.valueRange, key: `date:${key}` });
       }
+      checkUpdatedAfterCreated(context, fields);
+      return;
     }
-    // Last Updated cannot be before Created.
-    const created = fields.get('created') ?? fields.get('date');
-    const updated = fields.get('last updated') ?? fields.get('updated');
-    const iso = (f?: MetadataField) => (f && isRealDate(f.value) ? f.value : undefined);
-    if (iso(created) && iso(updated) && iso(updated)! < iso(created)!) {
-      report({ message: `${updated!.key} ${updated!.value} is before ${created!.key} ${created!.value}`, range: updated!.valueRange });
+
+    if (type.userMetadataSchema) {
+      // A schema the team wrote: checked as written, with ajv, keyed by the fields' names in lower case.
+      const data: Record<string, unknown> = {};
+      for (const field of doc.metadata) {
+        if (unfilled(field) || field.normalizedKey in data) continue;
+        data[field.normalizedKey] = field.source === 'frontmatter' && typeof field.data === 'object' && field.data !== null && !(field.data instanceof Date) ? field.data : field.value;
+      }
+      const validate = schemaValidator('metadata', type.metadataSchema);
+      if (!validate(data)) {
+        for (const error of validate.errors ?? []) {
+          if (error.keyword === 'required') {
+            const key = (error.params as { missingProperty: string }).missingProperty;
+            report({ message: `Missing metadata field "${key}" (required by the ${type.id} type's schema): add it`, ...anchor, key: `missing-field:${key}` });
+            continue;
+          }
+          const key = (error.instancePath.split('/')[1] ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
+          const field = doc.metadata.find((f) => f.normalizedKey === key);
+          report({ message: describeAjv(error, field, key), ...(field ? { range: field.valueRange } : anchor), key: `${error.keyword}:${key}` });
+        }
+      }
+    } else {
+      for (const spec of type.metadataFields) checkField(context, type, spec, fields.get(spec.canonicalKey), anchor);
     }
+    checkUpdatedAfterCreated(context, fields);
   },
 };
+
+function checkField(context: RuleContext, type: CompiledType, spec: MetadataFieldSpec, field: MetadataField | undefined, anchor: object): void {
+  const { report } = context;
+  if (!field) {
+    if (!spec.optional) {
+      report({ message: `Missing metadata field "${spec.key}" (the ${type.id} template declares "${spec.key}: ${spec.templateValue}"): add it`, ...anchor, key: `missing-field:${spec.canonicalKey}` });
+    }
+    return;
+  }
+  if (unfilled(field)) return;
+  const value = field.value.trim();
+  if (spec.kind === 'any') return;
+  if (value === '') {
+    if (!spec.optional) report({ message: `Metadata field "${field.key}" is empty: fill it in`, range: field.valueRange, key: `empty:${spec.canonicalKey}` });
+    return;
+  }
+  if (spec.kind === 'enum' && spec.values && !enumMatch(value, spec.values)) {
+    const suggestion = didYouMean(plainValue(value), spec.values);
+    report({
+      message: `${field.key} "${value}" is not one of: ${spec.values.join(', ')}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
+      range: field.valueRange,
+      key: `enum:${spec.canonicalKey}:${value.toLowerCase()}`,
+    });
+  } else if (spec.kind === 'date') {
+    const problem = dateProblem(field.key, value);
+    if (problem) report({ message: problem, range: field.valueRange, key: `date:${spec.canonicalKey}` });
+  } else if (spec.kind === 'version' && !/^v?\d+\.\d+(?:\.\d+)?(?:-[0-9A-Za-z.-]+)?$/.test(plainValue(value))) {
+    report({ message: `${field.key} "${value}" is not a version: write semver like 1.2.0 or major.minor like 1.2`, range: field.valueRange, key: `version:${spec.canonicalKey}` });
+  }
+}
+
+/** Last Updated cannot be before Created. */
+function checkUpdatedAfterCreated(context: RuleContext, fields: Map<string, MetadataField>): void {
+  const created = fields.get('created') ?? fields.get('creation date') ?? fields.get('date');
+  const updated = fields.get('last updated') ?? fields.get('updated') ?? fields.get('last modified');
+  const iso = (f?: MetadataField) => {
+    if (!f) return undefined;
+    const reading = readDate(f.value);
+    return reading.kind === 'iso' ? reading.iso : undefined;
+  };
+  const [from, to] = [iso(created), iso(updated)];
+  if (from && to && to < from) {
+    context.report({ message: `${updated!.key} ${updated!.value} is before ${created!.key} ${created!.value}: one of them is wrong`, range: updated!.valueRange, key: 'updated-before-created' });
+  }
+}
 
 export default rule;

@@ -4,6 +4,14 @@ import type { Rule } from '../src/types.js';
 import { docsUrl } from '../src/rule-helpers.js';
 import { normalizeSample, type CompiledType } from '../src/templates/compile.js';
 
+const shorten = (text: string, max = 70) => {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 3)}…` : flat;
+};
+
+/** Lines with bracket stand-ins are reported by no-placeholders: one defect, one finding. */
+const holdsStandIn = (normalized: string) => /\[[^\]]+\]/.test(normalized);
+
 const rule: Rule = {
   meta: {
     id: 'no-template-text',
@@ -24,38 +32,46 @@ const rule: Rule = {
   },
   check({ doc, documentType, options, report }) {
     const type = documentType as CompiledType;
-    if (type.sampleText.size === 0) return;
-    const check = (text: string, node: Nodes) => {
-      const normalized = normalizeSample(text);
-      // Lines with bracket stand-ins are reported by no-placeholders: one defect, one finding.
-      if (/\[[^\]]+\]/.test(normalized)) return;
-      const line = type.sampleText.get(normalized);
-      if (line === undefined) return;
-      const flat = text.replace(/\s+/g, ' ').trim();
-      const shown = flat.length > 70 ? `${flat.slice(0, 67)}…` : flat;
-      report({ message: `Template text left in: "${shown}" (${type.id} template line ${line})`, node });
-    };
+    if (type.sampleText.size === 0 && type.sampleParagraphs.size === 0) return;
+    const advice = 'replace it with this document\'s own text, or delete it';
     const visit = (node: Nodes) => {
       if (node.type === 'paragraph') {
-        // Soft line breaks separate sample lines, as the compiler splits them.
-        const lines = toString(node).split('\n');
-        if (lines.length === 1) check(lines[0]!, node);
-        else {
-          let lineNumber = node.position!.start.line;
-          for (const line of lines) {
-            const normalized = normalizeSample(line);
-            const templateLine = type.sampleText.get(normalized);
-            if (templateLine !== undefined && !/\[[^\]]+\]/.test(normalized)) {
-              const column = doc.lineText(lineNumber).indexOf(line.trim().slice(0, 10)) + 1;
-              report({ message: `Template text left in: "${line.trim().slice(0, 70)}" (${type.id} template line ${templateLine})`, line: lineNumber, column: Math.max(1, column), endLine: lineNumber, endColumn: doc.lineText(lineNumber).length + 1 });
-            }
-            lineNumber++;
-          }
+        const text = toString(node);
+        const whole = normalizeSample(text);
+        if (holdsStandIn(whole)) return;
+        // One finding per template paragraph left in, however it is wrapped.
+        const paragraphLine = type.sampleParagraphs.get(whole) ?? type.sampleText.get(whole);
+        if (paragraphLine !== undefined) {
+          report({ message: `Template text left in: "${shorten(text)}" (${type.id} template line ${paragraphLine}): ${advice}`, node, key: `template-text:${whole.slice(0, 80)}` });
+          return;
         }
+        const lines = text.split('\n');
+        if (lines.length === 1) return;
+        const kept: Array<{ line: number; text: string; templateLine: number }> = [];
+        lines.forEach((line, i) => {
+          const normalized = normalizeSample(line);
+          const templateLine = type.sampleText.get(normalized);
+          if (templateLine !== undefined && !holdsStandIn(normalized)) kept.push({ line: node.position!.start.line + i, text: line.trim(), templateLine });
+        });
+        if (kept.length === 0) return;
+        const first = kept[0]!;
+        const column = doc.lineText(first.line).indexOf(first.text.slice(0, 10)) + 1;
+        const more = kept.length > 1 ? ` and ${kept.length - 1} more line${kept.length > 2 ? 's' : ''} of it` : '';
+        report({
+          message: `Template text left in: "${shorten(first.text)}"${more} (${type.id} template line ${first.templateLine}): ${advice}`,
+          line: first.line,
+          column: Math.max(1, column),
+          endLine: kept[kept.length - 1]!.line,
+          endColumn: doc.lineText(kept[kept.length - 1]!.line).length + 1,
+          key: `template-text:${normalizeSample(first.text).slice(0, 80)}`,
+        });
         return;
       }
       if (node.type === 'tableCell') {
-        check(toString(node), node);
+        const text = toString(node);
+        const normalized = normalizeSample(text);
+        const templateLine = holdsStandIn(normalized) ? undefined : type.sampleText.get(normalized);
+        if (templateLine !== undefined) report({ message: `Template text left in: "${shorten(text)}" (${type.id} template line ${templateLine}): ${advice}`, node, key: `template-text:${normalized.slice(0, 80)}` });
         return;
       }
       if (node.type === 'html') {
@@ -63,7 +79,7 @@ const rule: Rule = {
         for (const comment of doc.htmlComments) {
           if (comment.node === node && type.sampleText.has(normalizeSample(`<!-- ${comment.body} -->`))) {
             const body = comment.body.replace(/\s+/g, ' ');
-            report({ message: `Template guidance comment left in: "<!-- ${body.slice(0, 50)}${body.length > 50 ? '…' : ''} -->"`, range: comment.range });
+            report({ message: `Template guidance comment left in: "<!-- ${body.slice(0, 50)}${body.length > 50 ? '…' : ''} -->": delete it once the section is written`, range: comment.range, key: `template-comment:${body.slice(0, 80)}` });
           }
         }
         return;

@@ -3,7 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
+import { toString } from 'mdast-util-to-string';
 import { defaultConfig, lintText } from '../src/engine.js';
+import { parseMarkdown } from '../src/parse/markdown.js';
 import type { Finding, ResolvedConfig } from '../src/types.js';
 
 export const CORPUS = join(import.meta.dirname, '..', '..', 'shared', 'corpus');
@@ -40,7 +42,7 @@ export function collectionFiles(collection: string): string[] {
 }
 
 export interface CollectionResult {
-  files: Array<{ path: string; text: string; messages: Finding[]; errorCount: number }>;
+  files: Array<{ path: string; text: string; messages: Finding[]; errorCount: number; output?: string }>;
 }
 
 export async function lintCollection(collection: string): Promise<CollectionResult> {
@@ -55,8 +57,8 @@ export async function lintCollection(collection: string): Promise<CollectionResu
       config = collectionConfig(collection, file);
       configs.set(kind, config);
     }
-    const result = await lintText(text, { filePath: file, config, fileExists: existsSync });
-    files.push({ path: file.slice(dir.length + 1), text, messages: result.messages.filter((m) => !m.suppressed), errorCount: result.errorCount });
+    const result = await lintText(text, { filePath: file, config, fileExists: existsSync, fix: true });
+    files.push({ path: file.slice(dir.length + 1), text, messages: result.messages.filter((m) => !m.suppressed), errorCount: result.errorCount, output: result.output });
   }
   return { files };
 }
@@ -77,4 +79,38 @@ export function snapshotOf(result: CollectionResult): { documents: number; clean
     rules: Object.fromEntries(Object.entries(rules).sort(([a], [b]) => a.localeCompare(b))),
     sha256: createHash('sha256').update(lines.sort().join('\n')).digest('hex'),
   };
+}
+
+/** Heading texts of a document (every heading node, in lists and quotes too) and how often each occurs. */
+export function headingCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  const walk = (node: { type: string; children?: unknown[] }) => {
+    if (node.type === 'heading') {
+      const heading = toString(node as never).trim().toLowerCase();
+      counts.set(heading, (counts.get(heading) ?? 0) + 1);
+    }
+    for (const child of (node.children ?? []) as Array<typeof node>) walk(child);
+  };
+  walk(parseMarkdown(text) as never);
+  return counts;
+}
+
+/**
+ * What --fix did wrong on a collection: a heading that occurs more often after the fix than before (a duplicate),
+ * or a second --fix that still changes the text. One line per problem.
+ */
+export async function fixProblems(collection: string, result: CollectionResult): Promise<string[]> {
+  const problems: string[] = [];
+  const dir = join(CORPUS, collection);
+  for (const file of result.files) {
+    if (file.output === undefined) continue;
+    const before = headingCounts(file.text);
+    for (const [heading, count] of headingCounts(file.output)) {
+      if (count > Math.max(1, before.get(heading) ?? 0)) problems.push(`${file.path}: "${heading}" ${before.get(heading) ?? 0} → ${count}`);
+    }
+    const absolute = join(dir, file.path);
+    const again = await lintText(file.output, { filePath: absolute, config: collectionConfig(collection, absolute), fileExists: existsSync, fix: true });
+    if (again.output !== undefined) problems.push(`${file.path}: a second --fix changes the text again`);
+  }
+  return problems;
 }

@@ -30,12 +30,16 @@ export async function lintText(text: string, options: LintTextOptions = {}): Pro
   const config = options.config ?? defaultConfig();
   const doc = parseDocument(text, options.filePath);
   const selection = selectDocumentType(doc, config);
+  if (selection.isTemplate) {
+    // A registered template is the schema, not a document: its stand-ins are the point.
+    return { filePath: options.filePath, documentTypeReason: selection.reason, messages: [], errorCount: 0, warningCount: 0, fixableCount: 0 };
+  }
   const findings: Finding[] = [];
 
   if (selection.problem) {
     const { ruleId, ...descriptor } = selection.problem;
     const ruleConfig = config.rules[ruleId];
-    if (ruleConfig && ruleConfig.severity !== 'off') findings.push(toFinding(doc, ruleId, ruleConfig.severity, descriptor));
+    if (ruleConfig && ruleConfig.severity !== 'off') findings.push(toFinding(doc, ruleId, descriptor.severity ?? ruleConfig.severity, descriptor));
   }
 
   for (const rule of options.rules ?? registeredRules) {
@@ -80,6 +84,9 @@ export async function lintText(text: string, options: LintTextOptions = {}): Pro
     warningCount: active.filter((f) => f.severity === 'warn').length,
     fixableCount: active.filter((f) => f.fix).length,
   };
+  if (!selection.type && Object.values(config.types).some((t) => t.source !== 'builtin')) {
+    result.untyped = selection.closest ? { closest: selection.closest } : {};
+  }
   if (options.fix) {
     const output = applyFixes(doc, inReportOrder.filter((f) => !f.suppressed && f.fix).map((f) => f.fix!));
     if (output !== undefined) result.output = output;

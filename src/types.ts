@@ -70,7 +70,7 @@ export interface Section {
   index: number;
 }
 
-export type MetadataSource = 'frontmatter' | 'line' | 'list-item';
+export type MetadataSource = 'frontmatter' | 'line' | 'list-item' | 'table';
 
 export interface MetadataField {
   /** Key as written, without markup: `Last Updated`. */
@@ -266,6 +266,8 @@ export interface DocumentTypeSource {
   optionalSections?: string[];
   /** Extra heading aliases: template heading text → accepted alternatives. */
   aliases?: Record<string, string[]>;
+  /** Template heading text → ISO date: the section is required only for documents dated on or after it. */
+  since?: Record<string, string>;
 }
 
 /** A status policy: when the document's Status is one of `statuses`, every task item in `sections` must be checked. */

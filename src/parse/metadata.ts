@@ -1,8 +1,10 @@
 /**
- * Metadata written as text: `Key: value` lines, `**Key**: value` / `**Key:** value` lines, and the same as list
- * items — at the top of the document (before the first section after the title) or in a `Metadata` section.
+ * Metadata written as text: `Key: value` lines, `**Key**: value` / `**Key:** value` lines, the same as list items
+ * (`* Author(s): …`, the gRFC header), and two-column tables (`| Status | Draft |`) — at the top of the document
+ * (before the first heading, or under the first heading up to the next) or in a `Metadata` section.
  */
-import type { Root, RootContent, List } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Root, RootContent, List, Table } from 'mdast';
 import type { MetadataField, Point, Section } from '../types.js';
 
 interface Input {
@@ -23,9 +25,11 @@ const PLAIN_KEY = /^([ \t]*(?:>[ \t]?)*(?:[-*+][ \t]+)?)([A-Za-z][A-Za-z0-9 /&()
 export function extractTextMetadata(input: Input): MetadataField[] {
   const { root, text, sections, sectionTree, title, pointAt } = input;
   const regions: Array<[number, number]> = [];
-  // Top of the document: the root's own body, and the title's body (up to its first subsection).
+  // Top of the document: the root's own body, and the first heading's body (up to the next heading), whatever its
+  // level: a setext `Title\n----` is a level-2 title (gRFC).
   regions.push([0, sectionTree.bodyEnd]);
-  if (title && title.index === 0) regions.push([title.contentStart, title.bodyEnd]);
+  const first = sections[0];
+  if (first && (first === title || (!title && first.level === 2))) regions.push([first.contentStart, first.bodyEnd]);
   for (const section of sections) {
     if (METADATA_SECTION.test(section.text)) regions.push([section.contentStart, section.bodyEnd]);
   }
@@ -35,6 +39,14 @@ export function extractTextMetadata(input: Input): MetadataField[] {
     for (const node of root.children) {
       const start = node.position?.start.offset ?? 0;
       if (start < from || start >= to) continue;
+      if (node.type === 'table') {
+        for (const field of tableFields(node, text, pointAt)) {
+          if (seen.has(field.keyRange.start.offset)) continue;
+          seen.add(field.keyRange.start.offset);
+          fields.push(field);
+        }
+        continue;
+      }
       for (const [lineStart, lineEnd] of candidateLines(node, text)) {
         if (seen.has(lineStart)) continue;
         const field = readLine(text.slice(lineStart, lineEnd), lineStart, pointAt);
@@ -112,4 +124,61 @@ function readLine(line: string, lineStart: number, pointAt: (offset: number) => 
 
 export function normalizeKey(key: string): string {
   return key.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/**
+ * The form fields are matched by, in templates and documents alike: `Author(s)`, `Authors` and `author` are one
+ * field, as are `creation-date` and `Creation Date`.
+ */
+export function canonicalKey(key: string): string {
+  return key
+    .toLowerCase()
+    .replace(/[*_`]/g, '')
+    .replace(/\(s\)/g, '')
+    .replace(/[-_\s]+/g, ' ')
+    .trim()
+    .replace(/(?<=[a-z]{3})s$/, '');
+}
+
+/** Header rows that name the columns of a key/value table rather than being a field themselves. */
+const KEY_VALUE_HEADER = /^(?:field|key|property|attribute|item|name|metadata|parameter|meta)$/i;
+
+/** A two-column table whose first column holds short keys: one field per row (and the header row, unless it names the columns). */
+function tableFields(node: Table, text: string, pointAt: (offset: number) => Point): MetadataField[] {
+  const rows = node.children;
+  if (rows.length === 0 || rows.some((row) => row.children.length !== 2)) return [];
+  const isKey = (cellText: string) => cellText.length > 0 && cellText.length <= 40 && cellText.split(/\s+/).length <= 4 && !/[.!?]$/.test(cellText) && /^[\p{L}]/u.test(cellText);
+  const bodyKeys = rows.slice(1).map((row) => toString(row.children[0]!).trim());
+  if (bodyKeys.length === 0 || !bodyKeys.every(isKey)) return [];
+  const header = rows[0]!;
+  const headerKey = toString(header.children[0]!).trim().replace(/[*_:]/g, '');
+  const fieldRows = KEY_VALUE_HEADER.test(headerKey) || !isKey(headerKey) ? rows.slice(1) : rows;
+  const fields: MetadataField[] = [];
+  for (const row of fieldRows) {
+    const [keyCell, valueCell] = row.children as [Table['children'][number]['children'][number], Table['children'][number]['children'][number]];
+    const key = toString(keyCell).trim().replace(/:$/, '').trim();
+    const value = toString(valueCell).trim();
+    if (!key) continue;
+    const keyStart = keyCell.position!.start.offset!;
+    const keyEnd = keyCell.position!.end.offset!;
+    const keyAt = text.indexOf(key, keyStart);
+    const valueStart = valueCell.position!.start.offset!;
+    const valueAt = value ? text.indexOf(value, valueStart) : -1;
+    const ks = keyAt >= 0 && keyAt < keyEnd ? keyAt : keyStart;
+    const vs = valueAt >= 0 && valueAt < valueCell.position!.end.offset! ? valueAt : valueStart;
+    fields.push({
+      key,
+      normalizedKey: normalizeKey(key),
+      value,
+      source: 'table',
+      keyRange: { start: pointAt(ks), end: pointAt(ks + key.length) },
+      valueRange: { start: pointAt(vs), end: pointAt(vs + value.length) },
+    });
+  }
+  return fields;
+}
+
+/** The key a `Key: value` line declares, if it is one (detection reads templates line by line with it). */
+export function metadataKeyOfLine(line: string): string | undefined {
+  return readLine(line, 0, () => ({ line: 1, column: 1, offset: 0 }))?.key;
 }

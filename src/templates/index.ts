@@ -1,17 +1,29 @@
 /**
- * Document types: the built-in templates, the compiler, and which type a document is.
- * Order: front matter `type:`, then config (`--type`, `documents` globs), then auto-detection.
+ * Document types: the built-in templates, the compiler, and which type a document is. In this order:
+ *   1. front matter `speclint: { type: … }` (or `speclint-type: …`): the document says so;
+ *   2. `--type` on the command line, or the config's `documents` globs;
+ *   3. front matter `type:` when its value is a known type id (many templates have a `type:` field of their own —
+ *      EIPs' `Standards Track` — and there it is metadata, never an error);
+ *   4. auto-detection: title pattern, location and the share of the template's sections and fields present.
  */
 import type { DocumentType, DocumentTypeSource, ReportDescriptor, ResolvedConfig, SpecDocument } from '../types.js';
+import { didYouMean } from '../errors.js';
 import { BUILTIN_TEMPLATES } from './builtin.generated.js';
-import { compileTemplate, detectionSignature, normalizeHeading, type CompiledType, type DetectionSignature } from './compile.js';
+import { compileTemplate, type CompiledType } from './compile.js';
+import { cleanHeading, headingForms, matchesHeading, type HeadingForms } from './headings.js';
+import { canonicalKey } from '../parse/metadata.js';
+import { detectionSignature, type DetectionSignature } from './signature.js';
 
 export interface TypeSelection {
   type?: DocumentType;
   id?: string;
   reason: string;
-  /** A document problem to report (e.g. front matter `type:` names an unknown type). */
+  /** A document problem to report (e.g. front matter names an unknown type). */
   problem?: ReportDescriptor & { ruleId: string };
+  /** For an untyped document: the type that came closest. */
+  closest?: { id: string; score: number; threshold: number };
+  /** The document is itself the template of a registered type: nothing to check. */
+  isTemplate?: boolean;
 }
 
 let builtins: Record<string, DocumentTypeSource> | undefined;
@@ -22,67 +34,169 @@ export function builtinTypeSources(): Record<string, DocumentTypeSource> {
 }
 
 /**
- * Auto-detection: a type is a candidate when the document's title matches the template's title pattern and at
- * least 30 % of the template's fixed section headings are present, or — without a title match — at least 60 %.
- * The best score wins (title match 0.5 + share of headings).
+ * Auto-detection thresholds: the share of the template's required headings and header fields a document must
+ * have (optional ones count when present and are left out when absent). Less evidence is needed when the title
+ * follows the template's title pattern, or when the document lives where the template does (its folder, or the
+ * folder above a `templates` folder) — documents written against an older version of the template. A document
+ * named as its template is (`tasks.md` for `tasks-template.md`) needs least.
  */
-export const DETECTION = { withTitle: 0.3, withoutTitle: 0.6 } as const;
+export const DETECTION = { plain: 0.5, titleOrLocation: 0.2, titleAndLocation: 0.1 } as const;
 
-export function detectionScore(doc: SpecDocument, signature: DetectionSignature): { score: number; titleMatch: boolean; share: number } {
-  const titleText = doc.title?.text.replace(/\s*\((?:optional|mandatory)\)\s*$/i, '').replace(/[:.]+$/, '').trim();
-  const titleMatch = Boolean(signature.title && titleText !== undefined && !signature.title.wildcard && signature.title.matcher.test(titleText));
-  const present = new Set(doc.sections.map((s) => normalizeHeading(s.text)));
+export interface DetectionEvidence {
+  score: number;
+  share: number;
+  threshold: number;
+  titleMatch: boolean;
+  located: boolean;
+  named: boolean;
+  qualifies: boolean;
+}
+
+const formsCache = new WeakMap<SpecDocument, { headings: HeadingForms[]; keys: Set<string>; metadata: Set<string>; title?: string }>();
+
+function documentForms(doc: SpecDocument) {
+  let forms = formsCache.get(doc);
+  if (!forms) {
+    const headings = doc.sections.map((s) => headingForms(s.text));
+    const first = doc.sections[0];
+    forms = {
+      headings,
+      keys: new Set(headings.map((h) => h.key)),
+      metadata: new Set(doc.metadata.map((m) => canonicalKey(m.key))),
+      title: first && first.level <= 2 ? cleanHeading(first.text) : undefined,
+    };
+    formsCache.set(doc, forms);
+  }
+  return forms;
+}
+
+const normalizePath = (path: string) => path.replace(/\\/g, '/');
+const stemOf = (path: string) => normalizePath(path).split('/').pop()!.replace(/\.(?:md|markdown)$/i, '').toLowerCase();
+
+export function detectionEvidence(doc: SpecDocument, signature: DetectionSignature, filePath?: string): DetectionEvidence {
+  const forms = documentForms(doc);
+  const titleMatch = Boolean(signature.title && !signature.title.wildcard && forms.title !== undefined && signature.title.matcher.test(forms.title));
+  const located = Boolean(signature.home && filePath && normalizePath(filePath).startsWith(signature.home));
+  const named = Boolean(signature.documentName && filePath && stemOf(filePath) === signature.documentName);
   let found = 0;
-  for (const heading of signature.headings) if (present.has(heading)) found++;
-  const share = signature.headings.size === 0 ? 0 : found / signature.headings.size;
-  const qualifies = titleMatch ? share >= DETECTION.withTitle : share >= DETECTION.withoutTitle;
-  return { score: qualifies ? share + (titleMatch ? 0.5 : 0) : 0, titleMatch, share };
+  let total = 0;
+  let items = 0;
+  const count = (present: boolean, optional: boolean, weight: number) => {
+    if (present) {
+      found += weight;
+      items++;
+    }
+    if (present || !optional) total += weight;
+  };
+  for (const [key, heading] of signature.literal) count(forms.keys.has(key), heading.optional, heading.weight);
+  for (const heading of signature.patterned) count(forms.headings.some((h) => matchesHeading(heading.pattern, h)), heading.optional, heading.weight);
+  for (const [key, optional] of signature.metadataKeys) count(forms.metadata.has(key), optional, 1);
+  const share = total === 0 ? 0 : found / total;
+  const threshold = named || (titleMatch && located) ? DETECTION.titleAndLocation : titleMatch || located ? DETECTION.titleOrLocation : DETECTION.plain;
+  // Two matching items at least (one for a document named as its template): one shared `## Summary` is not a type.
+  const qualifies = items >= (named ? 1 : 2) && share >= threshold;
+  return { score: share + (titleMatch ? 0.5 : 0) + (located ? 0.3 : 0) + (named ? 0.4 : 0), share, threshold, titleMatch, located, named, qualifies };
 }
 
 const percent = (share: number) => `${Math.round(share * 100)} %`;
 
 export function selectDocumentType(doc: SpecDocument, config: ResolvedConfig): TypeSelection {
-  const fromFrontMatter = frontMatterType(doc);
-  if (fromFrontMatter) {
-    const source = config.types[fromFrontMatter.id];
-    if (source) return { id: source.id, type: compileTemplate(source), reason: `front matter "type: ${fromFrontMatter.id}"` };
-    // Some templates have a `type:` field of their own (EIPs: "Standards Track"): with a type set by config, that
-    // field is the document's metadata, not a speclint type.
-    if (config.forcedType && config.types[config.forcedType.id]) {
-      const forced = config.types[config.forcedType.id]!;
-      return { id: forced.id, type: compileTemplate(forced), reason: `${config.forcedType.reason} (front matter "type: ${fromFrontMatter.id}" is not a speclint type)` };
-    }
+  const filePath = doc.filePath;
+  if (filePath) {
+    const own = Object.values(config.types).find((t) => t.templatePath && normalizePath(t.templatePath) === normalizePath(filePath));
+    if (own) return { reason: `this file is the template of the type "${own.id}"`, isTemplate: true };
+  }
+
+  const declared = declaredSpeclintType(doc);
+  if (declared) {
+    const source = config.types[declared.id];
+    if (source) return { id: source.id, type: compileTemplate(source), reason: `front matter "speclint: type: ${declared.id}"` };
     return {
-      reason: `front matter names unknown type "${fromFrontMatter.id}"`,
-      problem: {
-        ruleId: 'metadata',
-        message: `Unknown document type "${fromFrontMatter.id}" in front matter (known types: ${Object.keys(config.types).sort().join(', ')})`,
-        range: fromFrontMatter.range,
-      },
+      reason: `front matter names unknown type "${declared.id}"`,
+      problem: { ruleId: 'metadata', message: unknownTypeMessage(declared.id, config), range: declared.range, key: `unknown-type:${declared.id}` },
     };
   }
   if (config.forcedType) {
     const source = config.types[config.forcedType.id];
     if (source) return { id: source.id, type: compileTemplate(source), reason: config.forcedType.reason };
   }
-  let best: { source: DocumentTypeSource; score: number; titleMatch: boolean; share: number } | undefined;
-  for (const source of Object.values(config.types)) {
-    const result = detectionScore(doc, detectionSignature(source));
-    if (result.score > 0 && (!best || result.score > best.score)) best = { source, ...result };
+  const typeField = frontMatterTypeField(doc);
+  if (typeField && config.types[typeField.id]) {
+    const source = config.types[typeField.id]!;
+    return { id: source.id, type: compileTemplate(source), reason: `front matter "type: ${typeField.id}"` };
   }
-  if (!best) return { reason: 'auto-detection: no template matched (title pattern and section overlap below the threshold)' };
-  return {
+
+  let best: { source: DocumentTypeSource; evidence: DetectionEvidence } | undefined;
+  let closest: { source: DocumentTypeSource; evidence: DetectionEvidence } | undefined;
+  for (const source of Object.values(config.types)) {
+    const evidence = detectionEvidence(doc, detectionSignature(source), filePath);
+    if (evidence.qualifies && (!best || evidence.score > best.evidence.score)) best = { source, evidence };
+    if (!closest || evidence.share - evidence.threshold > closest.evidence.share - closest.evidence.threshold) closest = { source, evidence };
+  }
+  // `type: Standards Track` is the template's own field; `type: tech-spc` beside known types is a typo worth a word.
+  const problem = typeField && !Object.values(config.types).some((t) => compileTemplateDeclaresType(t)) ? typoProblem(typeField, config) : undefined;
+  if (!best) {
+    const selection: TypeSelection = { reason: 'auto-detection: no template matched (title pattern, location and section overlap below the threshold)' };
+    if (closest) {
+      const { evidence } = closest;
+      selection.closest = { id: closest.source.id, score: Number(evidence.share.toFixed(2)), threshold: evidence.threshold };
+      selection.reason += `; closest: ${closest.source.id} with ${percent(evidence.share)} of its sections and fields, ${percent(evidence.threshold)} needed${evidence.titleMatch ? ' (title matches)' : ''}${evidence.located ? ' (lives beside the template)' : ''}${evidence.named ? ' (named as the template)' : ''}`;
+    }
+    if (problem) selection.problem = problem;
+    return selection;
+  }
+  const { evidence } = best;
+  const why = [evidence.titleMatch ? 'title matches the template' : '', evidence.located ? 'the file lives where the template does' : '', evidence.named ? 'the file is named as the template' : ''].filter(Boolean).join(', ');
+  const selection: TypeSelection = {
     id: best.source.id,
     type: compileTemplate(best.source),
-    reason: `auto-detected: ${best.titleMatch ? 'title matches the template and ' : ''}${percent(best.share)} of the template's sections are present`,
+    reason: `auto-detected: ${why ? `${why} and ` : ''}${percent(evidence.share)} of the template's sections and fields are present`,
+  };
+  if (problem) selection.problem = problem;
+  return selection;
+}
+
+/** Does a type's template carry a front-matter `type:` field of its own? Read from the text: no compile needed. */
+function compileTemplateDeclaresType(source: DocumentTypeSource): boolean {
+  const fm = /^---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)/.exec(source.template);
+  return Boolean(fm && /^type\s*:/m.test(fm[1]!));
+}
+
+function unknownTypeMessage(id: string, config: ResolvedConfig): string {
+  const suggestion = didYouMean(id, Object.keys(config.types));
+  return `Unknown document type "${id}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: known types are ${Object.keys(config.types).sort().join(', ')}`;
+}
+
+function typoProblem(field: { id: string; range: NonNullable<ReportDescriptor['range']> }, config: ResolvedConfig): TypeSelection['problem'] {
+  const suggestion = didYouMean(field.id, Object.keys(config.types));
+  if (!suggestion || suggestion === field.id) return undefined;
+  return {
+    ruleId: 'metadata',
+    message: `Front matter "type: ${field.id}" names no document type; did you mean "${suggestion}"? (to name the speclint type without ambiguity, write "speclint: { type: ${suggestion} }")`,
+    range: field.range,
+    key: `unknown-type:${field.id}`,
+    severity: 'warn',
   };
 }
 
-function frontMatterType(doc: SpecDocument): { id: string; range: NonNullable<ReportDescriptor['range']> } | undefined {
+/** `speclint: { type: kep }` or `speclint-type: kep` in front matter. */
+function declaredSpeclintType(doc: SpecDocument): { id: string; range: NonNullable<ReportDescriptor['range']> } | undefined {
+  for (const field of doc.metadata) {
+    if (field.source !== 'frontmatter') continue;
+    if (field.normalizedKey === 'speclint-type' && typeof field.data === 'string' && field.data.trim()) return { id: field.data.trim(), range: field.valueRange };
+    if (field.normalizedKey === 'speclint' && field.data && typeof field.data === 'object') {
+      const type = (field.data as { type?: unknown }).type;
+      if (typeof type === 'string' && type.trim()) return { id: type.trim(), range: field.valueRange };
+    }
+  }
+  return undefined;
+}
+
+function frontMatterTypeField(doc: SpecDocument): { id: string; range: NonNullable<ReportDescriptor['range']> } | undefined {
   const field = doc.metadata.find((m) => m.source === 'frontmatter' && m.normalizedKey === 'type');
   if (!field || typeof field.data !== 'string' || !field.data.trim()) return undefined;
   return { id: field.data.trim(), range: field.valueRange };
 }
 
-export { compileTemplate };
+export { compileTemplate, detectionSignature };
 export type { CompiledType };

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintText, defaultConfig } from '../../src/engine.js';
 import { builtinTypeSources, compileTemplate } from '../../src/templates/index.js';
+import { cleanHeading } from '../../src/templates/headings.js';
 // @ts-expect-error: a plain ESM script without types
 import { generatedTemplatesModule } from '../../scripts/gen-templates.mjs';
 
@@ -35,7 +36,7 @@ describe('built-in types', () => {
       const filePath = join(root, 'fixtures', 'types', id, 'valid.md');
       const result = await lintText(readFileSync(filePath, 'utf8'), { filePath });
       expect(result.documentType).toBe(id);
-      expect(result.documentTypeReason).toMatch(/^auto-detected: title matches the template and \d+ % of the template's sections are present$/);
+      expect(result.documentTypeReason).toMatch(/^auto-detected: title matches the template and \d+ % of the template's sections and fields are present$/);
       expect(result.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`)).toEqual([]);
     });
 
@@ -61,7 +62,7 @@ describe('the template compiler', () => {
 
   it('bracketed parts are wildcards; all-placeholder headings and numbered siblings repeat', () => {
     const type = compile('# Feature: [NAME]\n\n## Components\n\n### [Component Name]\n\ntext\n\n## Alternatives\n\n### Alternative 1: [Name]\n\n### Alternative 2: [Name]\n\n## Notes (Optional)\n\n## Extra *(optional)*\n');
-    expect(type.title!.matcher.test('Feature: Team Invitations')).toBe(true);
+    expect(type.title!.matcher.test(cleanHeading('Feature: Team Invitations'))).toBe(true);
     const byText = Object.fromEntries(type.allPatterns.map((p) => [p.text, p]));
     expect(byText['[Component Name]']!.wildcard).toBe(true);
     expect(byText['Alternative 1: [Name]']!.repeatable).toBe(true);
@@ -70,19 +71,18 @@ describe('the template compiler', () => {
     expect(byText['Extra']!.optional).toBe(true);
   });
 
-  it('metadata: enums, dates and versions become a JSON Schema', () => {
-    const type = compile('# T\n\n**Status**: Draft | Review | Approved\n**Created**: YYYY-MM-DD\n**Version**: v[X.Y.Z]\n**Owner**: [Name]\n\n## A\n');
-    expect(type.metadataSchema).toEqual({
-      type: 'object',
-      required: ['status', 'created', 'version', 'owner'],
-      properties: {
-        status: { enum: ['Draft', 'Review', 'Approved'] },
-        created: { type: 'string', format: 'date' },
-        version: { type: 'string', pattern: '^v?\\d+\\.\\d+(?:\\.\\d+)?(?:-[0-9A-Za-z.-]+)?$' },
-        owner: { type: 'string', minLength: 1 },
-      },
-    });
-    expect(type.placeholderTokens).toEqual(['[X.Y.Z]', '[Name]']);
+  it('metadata: choice sets become enums, date stand-ins dates, versions versions', () => {
+    const type = compile('# T\n\n**Status**: Draft | Review | Approved\n**State**: {Draft, In Review, Final}\n**Type**: <Standards Track, Meta, or Informational>\n**Created**: YYYY-MM-DD\n**Updated**: {YYYY-MM-DD when the decision was last updated}\n**Version**: v[X.Y.Z]\n**Owner**: [Name]\n\n## A\n');
+    expect(type.metadataFields.map((f) => [f.key, f.kind, f.values ?? null, f.optional])).toEqual([
+      ['Status', 'enum', ['Draft', 'Review', 'Approved'], false],
+      ['State', 'enum', ['Draft', 'In Review', 'Final'], false],
+      ['Type', 'enum', ['Standards Track', 'Meta', 'Informational'], false],
+      ['Created', 'date', null, false],
+      ['Updated', 'date', null, false],
+      ['Version', 'version', null, false],
+      ['Owner', 'text', null, false],
+    ]);
+    expect(type.placeholderTokens).toEqual(expect.arrayContaining(['[X.Y.Z]', '[Name]']));
   });
 
   it('checklist annotations become status policies', () => {
@@ -94,13 +94,18 @@ describe('the template compiler', () => {
 describe('type selection', () => {
   const config = defaultConfig();
 
-  it('front matter type wins; an unknown one is a finding', async () => {
+  it('front matter type: a known id wins; an unknown one falls back to detection; `speclint: { type }` must be known', async () => {
     const known = await lintText('---\ntype: design-doc\n---\n# Anything\n', { config });
     expect([known.documentType, known.documentTypeReason]).toEqual(['design-doc', 'front matter "type: design-doc"']);
     const unknown = await lintText('---\ntype: prd\n---\n# Anything\n', { config });
-    expect(unknown.documentType).toBeUndefined();
-    expect(unknown.messages.filter((m) => m.ruleId === 'metadata').map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`)).toEqual([
-      '2:7 metadata Unknown document type "prd" in front matter (known types: design-doc, feature-plan, feature-spec, implementation-plan, tech-spec)',
+    expect([unknown.documentType, unknown.messages.filter((m) => m.ruleId === 'metadata')]).toEqual([undefined, []]);
+    const declared = await lintText('---\nspeclint:\n  type: prd\n---\n# Anything\n', { config });
+    expect(declared.messages.filter((m) => m.ruleId === 'metadata').map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.severity} ${m.message}`)).toEqual([
+      '3:3 metadata error Unknown document type "prd": known types are design-doc, feature-plan, feature-spec, implementation-plan, tech-spec',
+    ]);
+    const typo = await lintText('---\ntype: tech-spc\n---\n# Anything\n', { config });
+    expect(typo.messages.filter((m) => m.ruleId === 'metadata').map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.severity} ${m.message}`)).toEqual([
+      '2:7 metadata warn Front matter "type: tech-spc" names no document type; did you mean "tech-spec"? (to name the speclint type without ambiguity, write "speclint: { type: tech-spec }")',
     ]);
   });
 
@@ -137,19 +142,23 @@ describe('--fix for required-sections', () => {
 });
 
 describe('detection signatures agree with the compiler', () => {
-  it('same fixed headings and title behaviour for every built-in template and the corpus templates', async () => {
-    const { detectionSignature } = await import('../../src/templates/compile.js');
+  it('same title, fixed headings and optional sections for every built-in template and every corpus template', async () => {
+    const { detectionSignature } = await import('../../src/templates/signature.js');
     const { existsSync } = await import('node:fs');
+    const { globSync } = await import('tinyglobby');
     const sources = Object.values(builtinTypeSources());
-    for (const name of ['kep', 'rust-rfcs', 'madr', 'react-rfcs', 'ember-rfcs']) {
-      const path = join(root, '..', 'shared', 'corpus', name, '_template.md');
-      if (existsSync(path)) sources.push({ id: name, source: path, template: readFileSync(path, 'utf8') });
+    const corpus = join(root, '..', 'shared', 'corpus');
+    if (existsSync(corpus)) {
+      for (const path of globSync(['*/_template.md', '*/_templates/*.md'], { cwd: corpus, absolute: true })) sources.push({ id: path, source: path, template: readFileSync(path, 'utf8') });
     }
+    expect(sources.length).toBeGreaterThan(5);
     for (const source of sources) {
       const compiled = compileTemplate(source);
       const signature = detectionSignature(source);
-      expect([...signature.headings].sort(), source.id).toEqual([...compiled.signatureHeadings].sort());
-      if (compiled.title && !compiled.title.wildcard) expect(signature.title?.matcher.source, source.id).toBe(compiled.title.matcher.source);
+      const fromCompiler = compiled.allPatterns.filter((p) => !p.wildcard && !p.repeatable).map((p) => `${p.heading.literal ?? p.heading.key.source}${p.optional ? ' (optional)' : ''}`);
+      const fromSignature = [...[...signature.literal.values()], ...signature.patterned].map((h) => `${h.pattern.literal ?? h.pattern.key.source}${h.optional ? ' (optional)' : ''}`);
+      expect([...new Set(fromSignature)].sort(), source.id).toEqual([...new Set(fromCompiler)].sort());
+      expect(signature.title?.matcher.source, source.id).toBe(compiled.title?.matcher.source);
     }
   });
 });

@@ -1,0 +1,186 @@
+/**
+ * What auto-detection needs of a template — its title pattern, its fixed headings (and which are optional) and its
+ * metadata keys — read from the template's lines without a Markdown parse, so that a run compiles only the types
+ * its documents turn out to be. Agrees with compileTemplate (tests/templates/document-types.test.ts checks it on
+ * every built-in and corpus template): the same heading forms, title rule and optionality rules.
+ */
+import { canonicalKey, metadataKeyOfLine } from '../parse/metadata.js';
+import type { DocumentTypeSource } from '../types.js';
+import { headingKey, headingPattern, isAllStandIn, isOptionalHeading, type HeadingPattern } from './headings.js';
+import { isTitleHeading, optionalFromText, titlePattern, type TitlePattern } from './compile.js';
+
+export interface SignatureHeading {
+  pattern: HeadingPattern;
+  optional: boolean;
+  /**
+   * Top-level sections weigh 1, their subsections ½, deeper ones ¼: a template's deep questionnaire (KEP's
+   * production-readiness questions) must not outweigh its main sections when an older document lacks it.
+   */
+  weight: number;
+}
+
+export interface DetectionSignature {
+  title?: TitlePattern;
+  /** Fixed headings by key (most of them), and those with stand-ins, which need their pattern. */
+  literal: Map<string, SignatureHeading>;
+  patterned: SignatureHeading[];
+  /** Canonical metadata keys the template declares, and which of them are optional. */
+  metadataKeys: Map<string, boolean>;
+  /** Where documents of this type live: the template's folder (its parent when that is a `templates` folder). */
+  home?: string;
+  /** The name documents of this type have, when the template's says (`tasks-template.md` → `tasks`). */
+  documentName?: string;
+}
+
+interface ScannedHeading {
+  level: number;
+  text: string;
+  raw: string;
+  /** Offsets in the template text: heading start, body start, body end (next heading). */
+  start: number;
+  bodyStart: number;
+  bodyEnd: number;
+}
+
+/** Inline Markdown of a heading line as mdast-util-to-string gives it: links as their text, no emphasis marks. */
+function inlineText(raw: string): string {
+  return raw
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
+    .replace(/[*_`]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Headings of a template, ATX and setext, outside code fences and HTML comments, with their bodies. */
+export function scanHeadings(template: string): ScannedHeading[] {
+  const headings: ScannedHeading[] = [];
+  let fence: string | undefined;
+  let inComment = false;
+  let offset = 0;
+  let previous: { text: string; start: number; paragraph: boolean } | undefined;
+  // (the start of the paragraph the line belongs to, where a setext heading begins)
+  let frontMatter = /^---\r?\n/.test(template);
+  const lines = template.split(/(?<=\n)/);
+  lines.forEach((lineWithEnd, index) => {
+    const start = offset;
+    offset += lineWithEnd.length;
+    const line = lineWithEnd.replace(/\r?\n$|\r$/, '');
+    if (frontMatter) {
+      if (index > 0 && /^(?:---|\.\.\.)\s*$/.test(line)) frontMatter = false;
+      return;
+    }
+    if (inComment) {
+      if (line.includes('-->')) inComment = false;
+      previous = undefined;
+      return;
+    }
+    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence || fenceMatch) {
+      if (!fence) fence = fenceMatch![1]![0]!.repeat(fenceMatch![1]!.length);
+      else if (line.trim().startsWith(fence) && /^[`~]+\s*$/.test(line.trim())) fence = undefined;
+      previous = undefined;
+      return;
+    }
+    if (/^ {0,3}<!--/.test(line) && !line.slice(line.indexOf('<!--') + 4).includes('-->')) {
+      inComment = true;
+      previous = undefined;
+      return;
+    }
+    const atx = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
+    if (atx) {
+      const raw = atx[2] ?? '';
+      headings.push({ level: atx[1]!.length, raw, text: inlineText(raw), start, bodyStart: offset, bodyEnd: template.length });
+      previous = undefined;
+      return;
+    }
+    const setext = /^ {0,3}(=+|-+)[ \t]*$/.exec(line);
+    if (setext && previous?.paragraph) {
+      headings.push({ level: setext[1]![0] === '=' ? 1 : 2, raw: previous.text.trim(), text: inlineText(previous.text), start: previous.start, bodyStart: offset, bodyEnd: template.length });
+      previous = undefined;
+      return;
+    }
+    // A paragraph line that a setext underline would make a heading (not a list item, quote, table, HTML or code).
+    const paragraphLine = line.trim() !== '' && !/^ {0,3}(?:[-*+]\s|\d+[.)]\s|>|\||<)/.test(line) && !/^ {4}/.test(line);
+    previous = paragraphLine ? { text: previous ? `${previous.text} ${line.trim()}` : line.trim(), start: previous?.start ?? start, paragraph: true } : undefined;
+  });
+  for (let i = 0; i < headings.length - 1; i++) headings[i]!.bodyEnd = headings[i + 1]!.start;
+  return headings;
+}
+
+const signatures = new Map<string, DetectionSignature>();
+
+export function detectionSignature(source: DocumentTypeSource): DetectionSignature {
+  const cacheKey = `${source.template}\u0000${source.templatePath ?? ''}\u0000${JSON.stringify(source.optionalSections ?? [])}`;
+  const cached = signatures.get(cacheKey);
+  if (cached) return cached;
+  const text = source.template;
+  const headings = scanHeadings(text);
+  const optionalNames = new Set((source.optionalSections ?? []).map(headingKey));
+  const first = headings[0];
+  const metadataBefore = (end: number, from: number) => text.slice(from, end).split(/\r?\n/).some((line) => metadataKeyOfLine(line) !== undefined);
+  let title: TitlePattern | undefined;
+  let sectionsFrom = 0;
+  if (first && isTitleHeading({ level: first.level, text: first.text, levelOneCount: headings.filter((h) => h.level === 1).length, metadataUnder: metadataBefore(first.bodyEnd, first.bodyStart) })) {
+    title = titlePattern(first.raw, 0, first.level);
+    sectionsFrom = 1;
+  }
+  const literal = new Map<string, SignatureHeading>();
+  const patterned: SignatureHeading[] = [];
+  const open: number[] = [];
+  for (const heading of headings.slice(sectionsFrom)) {
+    while (open.length > 0 && open[open.length - 1]! >= heading.level) open.pop();
+    open.push(heading.level);
+    const weight = open.length === 1 ? 1 : open.length === 2 ? 0.5 : 0.25;
+    if (isAllStandIn(heading.raw)) continue;
+    const { pattern, repeatable } = headingPattern(heading.text);
+    if (repeatable) continue;
+    const optional = isOptionalHeading(heading.text) || optionalNames.has(headingKey(heading.text)) || optionalFromText(text, heading.start, heading.bodyStart, heading.bodyEnd);
+    if (pattern.literal !== undefined) {
+      if (!literal.has(pattern.literal)) literal.set(pattern.literal, { pattern, optional, weight });
+    } else patterned.push({ pattern, optional, weight });
+  }
+  const metadataKeys = new Map<string, boolean>();
+  const fm = /^---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)\s*(?:\r?\n|$)/.exec(text);
+  if (fm) {
+    const optionalAll = /^\s*#.*\boptional\b/im.test(fm[1]!);
+    for (const line of fm[1]!.split(/\r?\n/)) {
+      const m = /^([A-Za-z][\w -]*?)\s*:(.*)$/.exec(line);
+      if (m && m[1] !== 'speclint') metadataKeys.set(canonicalKey(m[1]!), optionalAll || /\boptional\b|only required|remove this field|if applicable/i.test(m[2]!));
+    }
+  }
+  const headerEnd = headings[sectionsFrom]?.start ?? text.length;
+  const headerStart = fm ? fm[0].length : 0;
+  let inComment = false;
+  for (const line of text.slice(headerStart, headerEnd).split(/\r?\n/)) {
+    if (inComment || /<!--/.test(line)) {
+      inComment = !line.includes('-->') || line.lastIndexOf('<!--') > line.lastIndexOf('-->');
+      continue;
+    }
+    const key = metadataKeyOfLine(line);
+    if (key) metadataKeys.set(canonicalKey(key), /\bif applicable\b|\(optional\)|\boptional\b/i.test(line));
+  }
+  const signature: DetectionSignature = { title, literal, patterned, metadataKeys };
+  if (source.templatePath) {
+    signature.home = homeOf(source.templatePath);
+    const name = documentNameOf(source.templatePath);
+    if (name) signature.documentName = name;
+  }
+  signatures.set(cacheKey, signature);
+  return signature;
+}
+
+/** `docs/templates/kep.md` → `docs/`; `rfcs/0000-template.md` → `rfcs/`. With a trailing slash, forward slashes. */
+export function homeOf(templatePath: string): string {
+  const parts = templatePath.replace(/\\/g, '/').split('/');
+  parts.pop();
+  while (parts.length > 1 && /^(?:[._]?templates?|\.github|ISSUE_TEMPLATE|_templates)$/i.test(parts[parts.length - 1]!)) parts.pop();
+  return `${parts.join('/')}/`;
+}
+
+/** `tasks-template.md`, `template-plan.md`, `plan.template.md` → the name of the documents: `tasks`, `plan`. */
+export function documentNameOf(templatePath: string): string | undefined {
+  const stem = templatePath.replace(/\\/g, '/').split('/').pop()!.replace(/\.(?:md|markdown)$/i, '').toLowerCase();
+  const name = stem.replace(/[-_.]?templates?$|^templates?[-_.]?/, '');
+  return name !== stem && /[a-z]{3,}/.test(name) && !/^\d+$/.test(name) ? name : undefined;
+}
