@@ -24,8 +24,8 @@ describe('precompiled validators', () => {
   it('report what ajv reports', () => {
     const schema = compileTemplate(builtinTypeSources()['design-doc']!).metadataSchema;
     const validate = precompiledValidator('metadata', schema)!;
-    expect(validate({ version: 'one', date: '2025-02-30' })).toBe(false);
-    expect(validate.errors!.map((e) => e.keyword)).toEqual(expect.arrayContaining(['required', 'pattern', 'format']));
+    expect(validate({ version: 1 })).toBe(false);
+    expect(validate.errors!.map((e) => e.keyword)).toEqual(expect.arrayContaining(['required', 'type']));
     expect(precompiledValidator('metadata', { type: 'object', properties: { unknown: {} } })).toBeUndefined();
   });
 });
