@@ -92,10 +92,11 @@ export function actionArguments(env: Env, cwd: string, log: (text: string) => vo
   argv.push('--format', input(env, 'format') || 'github');
   const sarifFile = input(env, 'sarif-file') || undefined;
   if (sarifFile) argv.push('--format', 'sarif', '--output-file', sarifFile);
+  // `=` form: a negative number after a space reads as an option. -1 (no limit) is the CLI's default.
   const maxWarnings = input(env, 'max-warnings');
-  if (maxWarnings) argv.push('--max-warnings', maxWarnings);
+  if (maxWarnings && maxWarnings !== '-1') argv.push(`--max-warnings=${maxWarnings}`);
   const failOn = input(env, 'fail-on');
-  if (failOn) argv.push('--fail-on', failOn);
+  if (failOn) argv.push(`--fail-on=${failOn}`);
   argv.push(...splitArguments(input(env, 'args')));
   const paths = splitArguments(input(env, 'paths'));
   // With `changed`, no paths means every changed file; otherwise the default is the whole workspace.
