@@ -225,6 +225,13 @@ describe('fixes', () => {
   });
 });
 
+describe('the project home', () => {
+  it('is named once, in package.json: src/package-info.generated.ts is current with it', async () => {
+    const { generatedPackageInfoModule } = await import('../../scripts/gen-package-info.mjs');
+    expect(readFileSync(join(import.meta.dirname, '..', '..', 'src/package-info.generated.ts'), 'utf8')).toBe(generatedPackageInfoModule());
+  });
+});
+
 describe('information', () => {
   it('--help and "speclint help" list the commands, options and exit codes', async () => {
     const dir = tempProject({});

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
+import { parse as parseJsonc } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { buildConfigSchema } from '../../src/config/schema.js';
 import { runInProcess, tempProject } from './run-cli.js';
@@ -142,11 +143,13 @@ describe('the shipped schema', () => {
     expect(shipped).toEqual(JSON.parse(JSON.stringify(buildConfigSchema())));
   });
 
-  it('.specrc.example.json validates against it', () => {
+  it('.specrc.example.json (annotated: JSON with comments) validates against it and loads', async () => {
     const validate = new Ajv({ strict: false }).compile(buildConfigSchema());
-    const example = JSON.parse(readFileSync(join(root, '.specrc.example.json'), 'utf8'));
+    const example = parseJsonc(readFileSync(join(root, '.specrc.example.json'), 'utf8'));
     expect(validate(example), JSON.stringify(validate.errors)).toBe(true);
     expect(example.$schema).toBe('./schema/specrc.schema.json');
+    const dir = tempProject({ '.specrc.json': readFileSync(join(root, '.specrc.example.json'), 'utf8'), 'docs/templates/kep.md': '# KEP-[NUMBER]: [Title]\n\n## Summary\n', 'a.md': '# A\n' });
+    expect(await severityFor(dir, 'a.md', 'empty-section')).toBe('off');
   });
 
   it('rejects what the loader rejects', () => {
