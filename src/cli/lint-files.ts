@@ -38,6 +38,9 @@ export interface FileOutcome {
   fixedText?: string;
 }
 
+/** Bumped when cached results would differ for the same version (2: fingerprints from keys and section paths). */
+const RESULT_FORMAT = 2;
+
 export function displayPath(cwd: string, absolutePath: string): string {
   const rel = relative(cwd, absolutePath);
   return (rel && !rel.startsWith('..') ? rel : absolutePath).split(sep).join('/');
@@ -47,7 +50,7 @@ export function displayPath(cwd: string, absolutePath: string): string {
  * Lint every file, in order. The outcomes come back in the order of `files` whatever runs them.
  */
 export async function lintFiles(files: string[], options: LintFilesOptions): Promise<FileOutcome[]> {
-  const cache = options.cache && !options.fix && !options.fixDryRun ? new LintCache(options.cache.location, options.cache.strategy, PACKAGE_INFO.version) : undefined;
+  const cache = options.cache && !options.fix && !options.fixDryRun ? new LintCache(options.cache.location, options.cache.strategy, `${PACKAGE_INFO.version}/${RESULT_FORMAT}`) : undefined;
   const outcomes: FileOutcome[] = new Array(files.length);
   const pending: number[] = [];
   const keys: Array<{ key?: string; configHash: string; filePath: string } | undefined> = [];
