@@ -156,7 +156,7 @@ async function runUnsafe(argv: string[], io: Io): Promise<number> {
 }
 
 /** `--verbose` for a file that matched none of the config's own types: the closest one and how close. */
-function untypedDetail(report: FileReport): string {
+export function untypedDetail(report: FileReport): string {
   const closest = report.untyped?.closest;
   if (!report.untyped) return '';
   if (!closest) return '; no type of the config came close';

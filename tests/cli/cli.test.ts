@@ -255,6 +255,14 @@ describe('information', () => {
     expect([unknown.code, unknown.stderr]).toEqual([2, 'speclint: unknown rule "checkbox" (did you mean "checkboxes"?); "speclint rules" lists them\n']);
   });
 
+  it('--verbose names, for a file that matched no type of the config, the closest one, its score and the threshold', async () => {
+    const { untypedDetail } = await import('../../src/cli/main.js');
+    const report = { filePath: 'a.md', absolutePath: '/r/a.md', messages: [], errorCount: 0, warningCount: 0, fixableCount: 0 };
+    expect(untypedDetail({ ...report, untyped: { closest: { id: 'kep', score: 0.333, threshold: 0.5 } } })).toBe('; closest type kep, score 0.33 below the threshold 0.5');
+    expect(untypedDetail({ ...report, untyped: {} })).toBe('; no type of the config came close');
+    expect(untypedDetail(report)).toBe('');
+  });
+
   it('--verbose says which type a file got and why', async () => {
     const dir = tempProject({ 'a.md': GOOD });
     expect((await cli(['--verbose', 'a.md'], { cwd: dir })).stderr).toMatch(/^a\.md: (no document type|type [\w-]+) \(.+\)\n/);
