@@ -51,14 +51,15 @@ const reporter: Reporter = {
           ruleIndex = ruleEntries.length;
           reported.set(finding.ruleId, ruleIndex);
           const rule = context.rules.get(finding.ruleId);
-          const help = rule ? ruleHelp(rule, context) : { text: finding.ruleId, markdown: finding.ruleId };
+          const about = `See ${context.docsUrl(finding.ruleId)}.`;
+          const help = rule ? ruleHelp(rule, context) : { text: `${finding.ruleId}. ${about}`, markdown: `# ${finding.ruleId}\n\n${about}` };
           ruleEntries.push({
             id: finding.ruleId,
             name: finding.ruleId.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),
             shortDescription: { text: rule?.meta.description ?? finding.ruleId },
             fullDescription: { text: rule?.meta.description ?? finding.ruleId },
             help,
-            helpUri: rule ? context.docsUrl(finding.ruleId) : context.homepage,
+            helpUri: context.docsUrl(finding.ruleId),
             defaultConfiguration: { level: rule && rule.meta.defaultSeverity !== 'off' ? level(rule.meta.defaultSeverity) : 'warning' },
             properties: { tags: ['documentation', ...(rule?.meta.tags ?? [])] },
           });
