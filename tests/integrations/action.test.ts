@@ -23,7 +23,7 @@ interface ActionRun { code: number; stdout: string; stderr: string; outputs: Rec
 
 /** The environment a runner gives a JavaScript action: every input (default when not given) and the GitHub files. */
 function runnerEnv(workspace: string, inputs: Record<string, string>, event: object = {}): Record<string, string> {
-  const files = mkdtempSync(join(tmpdir(), 'speclint-runner-'));
+  const files = tempProject({});
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? files,
