@@ -1,5 +1,7 @@
 // Build: type-check and emit with tsc (library + declarations), then bundle the CLI with esbuild
 // (one file plus lazy chunks) because a bundled CLI starts about twice as fast as thousands of ESM imports.
+// The npm package ships what this writes (dist/); the self-contained copy committed for the GitHub Action and
+// the pre-commit hook (standalone/) is built by scripts/build-standalone.mjs (`npm run build:standalone`).
 import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,6 +13,7 @@ const require = createRequire(import.meta.url);
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 execFileSync(process.execPath, [join(root, 'scripts/gen-templates.mjs')], { cwd: root, stdio: 'inherit' });
+execFileSync(process.execPath, [join(root, 'scripts/gen-package-info.mjs')], { cwd: root, stdio: 'inherit' });
 const tsc = require.resolve('typescript/bin/tsc');
 try {
   execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json')], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -3,12 +3,12 @@
  */
 import { rules as registeredRules } from '../rules/index.js';
 import { parseDocument } from './parse/document.js';
-import { parseDirectives, applyDirectives } from './directives.js';
+import { parseDirectives, applyDirectives, checkDirectives } from './directives.js';
 import { recommendedRules } from './config/recommended.js';
 import { builtinTypeSources, selectDocumentType } from './templates/index.js';
 import { createHash } from 'node:crypto';
 import type {
-  Finding, Fix, LintOptions, LintResult, ReportDescriptor, ResolvedConfig, Rule, RuleContext, Severity, SpecDocument,
+  Finding, Fix, LintOptions, LintResult, ReportDescriptor, ResolvedConfig, Rule, RuleContext, Section, Severity, SpecDocument,
 } from './types.js';
 
 let defaultConfigCache: ResolvedConfig | undefined;
@@ -24,6 +24,11 @@ export interface LintTextOptions extends LintOptions {
   fix?: boolean;
   /** Rules to run instead of the registered ones (tests and plugins). */
   rules?: readonly Rule[];
+  /**
+   * Report disable directives that suppress nothing, at this severity (`--report-unused-disable-directives`).
+   * Directives naming unknown rules are reported as warnings whatever this says.
+   */
+  reportUnusedDisableDirectives?: Severity;
 }
 
 export async function lintText(text: string, options: LintTextOptions = {}): Promise<LintResult> {
@@ -71,7 +76,16 @@ export async function lintText(text: string, options: LintTextOptions = {}): Pro
   // Fixes apply in the order rules reported them: insertions at one offset keep the template's order.
   const inReportOrder = [...findings];
   findings.sort(compareFindings);
-  applyDirectives(findings, parseDirectives(doc));
+  const directives = parseDirectives(doc);
+  if (directives.length > 0) {
+    const used = applyDirectives(findings, directives);
+    const known = new Set((options.rules ?? registeredRules).map((rule) => rule.meta.id));
+    const aboutDirectives = checkDirectives(directives, used, known, options.reportUnusedDisableDirectives);
+    if (aboutDirectives.length > 0) {
+      findings.push(...aboutDirectives);
+      findings.sort(compareFindings);
+    }
+  }
   addFingerprints(doc, findings);
 
   const active = findings.filter((f) => !f.suppressed);
@@ -124,6 +138,7 @@ function toFinding(doc: SpecDocument, ruleId: string, severity: Severity, descri
   endColumn = Math.max(endLine === line ? column : 1, endColumn ?? column);
   const finding: Finding = { ruleId, severity, message: descriptor.message, line, column, endLine, endColumn };
   if (descriptor.fix) finding.fix = descriptor.fix;
+  if (descriptor.key !== undefined) finding.key = descriptor.key;
   return finding;
 }
 
@@ -149,14 +164,62 @@ export function applyFixes(doc: SpecDocument, fixes: Fix[]): string | undefined 
   return (doc.hadBom ? '\ufeff' : '') + output;
 }
 
-/** See Finding.fingerprint. Line numbers stay out of it so that inserting lines above changes nothing. */
+/**
+ * See Finding.fingerprint. What a baseline recognises a finding by, so it must survive every edit that leaves the
+ * finding itself alone: lines added above it or to the template (no line numbers, no template line numbers),
+ * sections moved around it and neighbours renamed (no neighbour names), other findings fixed (the occurrence index
+ * counts only findings alike in rule, key and section path).
+ */
 function addFingerprints(doc: SpecDocument, findings: Finding[]): void {
   const occurrences = new Map<string, number>();
+  const paths = new Map<Section, string>();
   for (const finding of findings) {
-    const lineText = doc.lineText(finding.line).trim().replace(/\s+/g, ' ');
-    const key = `${finding.ruleId}\u0000${finding.message}\u0000${lineText}`;
-    const index = occurrences.get(key) ?? 0;
-    occurrences.set(key, index + 1);
-    finding.fingerprint = createHash('sha256').update(`${key}\u0000${index}`).digest('hex').slice(0, 32);
+    const identity = finding.key !== undefined ? `key:${finding.key}` : `message:${fallbackKey(finding.message)}`;
+    const path = sectionPathOf(doc, finding, paths);
+    const alike = `${finding.ruleId}\u0000${identity}\u0000${path}`;
+    const index = occurrences.get(alike) ?? 0;
+    occurrences.set(alike, index + 1);
+    finding.fingerprint = createHash('sha256').update(`${alike}\u0000${index}`).digest('hex').slice(0, 32);
   }
+}
+
+/**
+ * For rules that give no key: the message without its numbers (line and template line numbers, counts) and
+ * without every quoted name after the first (the first names the thing the finding is about; later ones name
+ * neighbours: "expected after \"Summary\"", "comes after \"Goals\"").
+ */
+export function fallbackKey(message: string): string {
+  let quoted = 0;
+  return message
+    .replace(/"[^"\n]*"/g, (match) => (quoted++ === 0 ? match : '""'))
+    .replace(/\d+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A heading's text as a path segment: numbering and other digits, case and punctuation removed. */
+export function normalizeHeadingForPath(text: string): string {
+  return text.replace(/\d+/g, '').replace(/[^\p{L}\p{M}]+/gu, ' ').trim().toLowerCase();
+}
+
+/**
+ * The headings above a finding, outermost first, without the document title (filling in the title's placeholder
+ * must not make every other finding new). A finding on a heading line is about that heading's place in its parent
+ * (a missing or misplaced section is reported at a neighbour's heading), so it takes the parent's path.
+ */
+function sectionPathOf(doc: SpecDocument, finding: Finding, cache: Map<Section, string>): string {
+  let section: Section | undefined = doc.sectionAt(doc.offsetAt(finding.line, finding.column));
+  const heading = section.heading?.position;
+  if (heading && finding.line >= heading.start.line && finding.line <= heading.end.line) section = section.parent;
+  if (!section) return '';
+  const known = cache.get(section);
+  if (known !== undefined) return known;
+  const segments: string[] = [];
+  for (let current: Section | undefined = section; current?.heading; current = current.parent) {
+    if (current === doc.title) continue;
+    segments.unshift(normalizeHeadingForPath(current.text));
+  }
+  const path = segments.join('\u001f');
+  cache.set(section, path);
+  return path;
 }

@@ -1,10 +1,22 @@
 /** Small helpers shared by rule modules. */
 import type { Range, SpecDocument } from './types.js';
+import { PACKAGE_INFO } from './package-info.generated.js';
 
-export const REPOSITORY_URL = 'https://github.com/speclint/speclint';
+/** The project's home, from package.json `repository` (the one place that names it). */
+export const REPOSITORY_URL: string = PACKAGE_INFO.repositoryUrl;
+
+/**
+ * Where a rule's documentation lives: `{rule}` is the rule id, `{version}` the installed version. The default
+ * points at the docs of the installed release's tag; the config's `docsUrl` can point at a mirror.
+ */
+export const DEFAULT_DOCS_URL = `${REPOSITORY_URL}/blob/v{version}/docs/rules/{rule}.md`;
+
+export function ruleDocsUrl(ruleId: string, template: string = DEFAULT_DOCS_URL, version: string = PACKAGE_INFO.version): string {
+  return template.replace(/\{rule\}/g, ruleId).replace(/\{version\}/g, version);
+}
 
 export function docsUrl(ruleId: string): string {
-  return `${REPOSITORY_URL}/blob/main/docs/rules/${ruleId}.md`;
+  return ruleDocsUrl(ruleId);
 }
 
 /** Range of `length` UTF-16 units starting at a document offset. */

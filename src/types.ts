@@ -41,9 +41,12 @@ export interface Finding {
   fix?: Fix;
   /** Present when an inline directive (inSource) or a baseline (external) suppressed the finding. */
   suppressed?: Suppression;
+  /** The rule's own identity for the finding (ReportDescriptor.key), when it gave one. */
+  key?: string;
   /**
-   * Stable identity that survives unrelated edits above the finding: a hash of rule id, message, the trimmed text
-   * of the finding's line and its occurrence index among identical (rule, message, line text) findings.
+   * Stable identity that survives unrelated edits: a hash of the rule id, the key (or the message without numbers
+   * and neighbours' names), the finding's section path (heading texts without numbers) and its occurrence index
+   * among findings alike in all three (addFingerprints in src/engine.ts).
    */
   fingerprint?: string;
 }

@@ -30,10 +30,19 @@ export const OPTIONS = {
   threads: { type: 'string' },
   template: { type: 'string' },
   'max-file-size': { type: 'string' },
+  'no-error-on-unmatched-pattern': { type: 'boolean' },
+  'only-changed-lines': { type: 'boolean' },
+  'fail-on': { type: 'string' },
+  stats: { type: 'boolean' },
+  update: { type: 'boolean' },
+  'report-unused-disable-directives': { type: 'boolean' },
+  'report-unused-disable-directives-severity': { type: 'string' },
 } as const;
 
+export type FailOn = 'error' | 'warning' | 'never';
+
 export interface CliOptions {
-  command?: 'init' | 'new' | 'rules' | 'types' | 'baseline';
+  command?: 'init' | 'new' | 'rules' | 'types' | 'baseline' | 'help';
   positionals: string[];
   formats: string[];
   outputFiles: string[];
@@ -63,9 +72,20 @@ export interface CliOptions {
   template?: string;
   /** Bytes. */
   maxFileBytes?: number;
+  /** A pattern that matches no Markdown file is an error (exit 2) unless this is set. */
+  errorOnUnmatchedPattern: boolean;
+  /** With --changed: findings only on the lines the change touches. */
+  onlyChangedLines: boolean;
+  /** What fails the run (exit 1): errors (default), any finding, or nothing. */
+  failOn: FailOn;
+  stats: boolean;
+  /** `baseline --update`: prune fixed entries, add nothing. */
+  update: boolean;
+  /** Severity of unused disable directives; undefined = not reported. */
+  reportUnusedDisableDirectives?: 'warn' | 'error';
 }
 
-const COMMANDS = ['init', 'new', 'rules', 'types', 'baseline'] as const;
+const COMMANDS = ['init', 'new', 'rules', 'types', 'baseline', 'help'] as const;
 
 export function parseCommandLine(argv: string[]): CliOptions {
   // `--changed` takes an optional value, which parseArgs cannot express: a bare flag becomes `--changed=`.
@@ -99,6 +119,17 @@ export function parseCommandLine(argv: string[]): CliOptions {
     if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard expects i/n with 1 ≤ i ≤ n, got "${v.shard}"`);
     shard = { index: Number(m[1]), count: Number(m[2]) };
   }
+  const failOn = v['fail-on'] ?? 'error';
+  if (failOn !== 'error' && failOn !== 'warning' && failOn !== 'never') throw new UsageError(`--fail-on expects "error", "warning" or "never", got "${failOn}"`);
+  const unusedSeverity = v['report-unused-disable-directives-severity'];
+  if (unusedSeverity !== undefined && !['off', 'warn', 'error', '0', '1', '2'].includes(unusedSeverity)) {
+    throw new UsageError(`--report-unused-disable-directives-severity expects "off", "warn" or "error", got "${unusedSeverity}"`);
+  }
+  const reportUnusedDisableDirectives: CliOptions['reportUnusedDisableDirectives'] =
+    unusedSeverity === undefined ? (v['report-unused-disable-directives'] ? 'error' : undefined)
+      : unusedSeverity === 'warn' || unusedSeverity === '1' ? 'warn' : unusedSeverity === 'error' || unusedSeverity === '2' ? 'error' : undefined;
+  if (v['only-changed-lines'] && v.changed === undefined) throw new UsageError('--only-changed-lines needs --changed[=<ref>]: it keeps the findings on the lines that change touches');
+  if (v.update && command !== 'baseline') throw new UsageError('--update belongs to "speclint baseline --update" (prune fixed findings from the baseline)');
   const cacheStrategy = v['cache-strategy'] ?? 'content';
   if (cacheStrategy !== 'content' && cacheStrategy !== 'metadata') throw new UsageError(`--cache-strategy expects "content" or "metadata", got "${cacheStrategy}"`);
   return {
@@ -130,44 +161,64 @@ export function parseCommandLine(argv: string[]): CliOptions {
     threads: integer('threads', v.threads, 0),
     template: v.template,
     maxFileBytes: v['max-file-size'] === undefined ? undefined : integer('max-file-size', v['max-file-size'], 1)! * 1024 * 1024,
+    errorOnUnmatchedPattern: !v['no-error-on-unmatched-pattern'],
+    onlyChangedLines: v['only-changed-lines'] ?? false,
+    failOn,
+    stats: v.stats ?? false,
+    update: v.update ?? false,
+    reportUnusedDisableDirectives,
   };
 }
 
 export const HELP = `speclint [options] [paths...]
 
 Lint Markdown specification documents: files, directories (searched for *.md and
-*.markdown, honouring .gitignore and config "ignores") and globs.
+*.markdown, honouring .gitignore and config "ignores") and globs. A path or glob that
+matches no Markdown file is an error (exit 2).
 
 Commands:
   speclint init [--template <file>]   write a .specrc.json (optionally registering a template as a type)
   speclint new <type> <file>          scaffold a new spec from a document type's template
-  speclint rules                      list the rules
+  speclint rules [<id>]               list the rules, or print one rule's documentation
   speclint types                      list the document types
-  speclint baseline [paths...]        record current findings so only new ones fail (--baseline-file)
+  speclint baseline [paths...]        record current findings so only new ones fail
+  speclint baseline --update          drop fixed findings from the baseline (adds none)
+  speclint help                       print this help
 
 Output:
   -f, --format <name>        text (default), json, sarif, github, compact; repeat for several reports
   -o, --output-file <path>   write a report to a file; repeat, paired with the formats from the last
   --sarif-category <id>      SARIF runAutomationDetails.id (one per CI shard or job)
   --quiet                    report errors only
-  --max-warnings <n>         exit 1 when there are more than n warnings
+  --stats                    count findings per rule in the text summary
   --verbose                  say which document type each file got, and why
-  --color, --no-color        force colours on or off (default: on for a terminal)
+  --color, --no-color        force colours on or off (default: a terminal; FORCE_COLOR, NO_COLOR)
+
+Failing:
+  --max-warnings <n>         exit 1 when there are more than n warnings
+  --fail-on <level>          error (default), warning (any finding fails) or never (always exit 0
+                             unless speclint cannot run)
 
 Configuration:
   -c, --config <path>        use this config file (no search)
   --type <id>                lint every file as this document type
   --print-config <file>      print the configuration that applies to a file
+  --report-unused-disable-directives   report disable directives that suppress nothing (as errors;
+                             --report-unused-disable-directives-severity warn|error|off)
 
 Fixing:
   --fix                      apply safe fixes, writing files atomically
-  --fix-dry-run              print the fixed text instead of writing it
+  --fix-dry-run              print the fixed text and the problems that remain; write nothing
 
 Input:
   --stdin                    lint standard input
   --stdin-filename <name>    the name standard input is linted as (config, type, report)
   --changed[=<ref>]          lint only Markdown files changed against a git ref (default: merge base)
-  --baseline <file>          ignore findings recorded in this baseline
+  --only-changed-lines       with --changed: report only findings on lines the change touches
+  --no-error-on-unmatched-pattern   a path or glob that matches nothing is not an error
+  --baseline <file>          ignore findings recorded in this baseline (default: config "baseline")
+  --baseline-file <file>     where "speclint baseline" writes (default: config "baseline", else
+                             .speclint-baseline.json)
   --shard <i/n>              lint only the i-th of n deterministic slices of the files
 
 Speed:

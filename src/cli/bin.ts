@@ -1,5 +1,12 @@
 /** Process entry point: real stdin/stdout/stderr around `run`. */
+import { fileURLToPath } from 'node:url';
 import { run } from './main.js';
+import { workerLocation } from './pool.js';
+
+// Worker processes run the worker built beside this entry (dist/bundle/worker.js, standalone/worker.mjs).
+const self = fileURLToPath(import.meta.url);
+const extension = /\.m?js$/.exec(self)?.[0];
+if (extension) workerLocation.path = self.replace(/[^/\\]+$/, `worker${extension}`);
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

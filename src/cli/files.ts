@@ -14,6 +14,8 @@ const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 export interface FileList {
   files: string[];
   notifications: Notification[];
+  /** Patterns (as given) that matched no Markdown file, with why: a typo in CI must not be green. */
+  unmatched: Array<{ pattern: string; reason: 'missing' | 'empty' }>;
 }
 
 const isMarkdown = (name: string) => MARKDOWN_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
@@ -64,6 +66,7 @@ function ancestorLayers(cwd: string, directory: string): GitignoreLayer[] {
 export async function collectFiles(patterns: string[], cwd: string): Promise<FileList> {
   const files = new Set<string>();
   const notifications: Notification[] = [];
+  const unmatched: FileList['unmatched'] = [];
   const visitedDirectories = new Set<string>();
 
   const walk = (directory: string, layers: GitignoreLayer[]) => {
@@ -109,6 +112,7 @@ export async function collectFiles(patterns: string[], cwd: string): Promise<Fil
   };
 
   for (const pattern of patterns) {
+    const before = files.size;
     const absolute = resolve(cwd, pattern);
     let stats: ReturnType<typeof statSync> | undefined;
     try {
@@ -122,6 +126,8 @@ export async function collectFiles(patterns: string[], cwd: string): Promise<Fil
     }
     if (stats?.isDirectory()) {
       walk(absolute, ancestorLayers(cwd, absolute));
+      // A directory already listed by an earlier pattern adds nothing new, yet it matched.
+      if (files.size === before && !alreadyCovered(files, absolute)) unmatched.push({ pattern, reason: 'empty' });
     } else if (stats) {
       // An explicit file is linted whatever its extension: the caller (a hook, a user) chose it.
       files.add(absolute);
@@ -129,16 +135,25 @@ export async function collectFiles(patterns: string[], cwd: string): Promise<Fil
       const { glob } = await import('tinyglobby');
       const matched = await glob(pattern, { cwd, absolute: true, dot: false, ignore: ['**/node_modules/**', '**/.git/**'], followSymbolicLinks: false });
       const layers = readGitignore(cwd);
-      const count = files.size;
+      let hits = 0;
       for (const path of matched.sort()) {
-        if (isMarkdown(path) && !(layers && gitignored([layers], path, false))) files.add(resolve(path));
+        if (isMarkdown(path) && !(layers && gitignored([layers], path, false))) {
+          files.add(resolve(path));
+          hits++;
+        }
       }
-      if (files.size === count) notifications.push({ level: 'warning', message: `No files matched "${pattern}"` });
+      if (hits === 0) unmatched.push({ pattern, reason: 'empty' });
     } else {
-      notifications.push({ level: 'error', message: `No such file or directory: ${pattern}`, filePath: absolute });
+      unmatched.push({ pattern, reason: 'missing' });
     }
   }
-  return { files: [...files], notifications };
+  return { files: [...files], notifications, unmatched };
+}
+
+function alreadyCovered(files: Set<string>, directory: string): boolean {
+  const prefix = directory.endsWith(sep) ? directory : `${directory}${sep}`;
+  for (const file of files) if (file.startsWith(prefix)) return true;
+  return false;
 }
 
 export function describeError(error: unknown): string {

@@ -7,9 +7,10 @@ import { lintText } from '../engine.js';
 import { readMarkdownFile } from './read.js';
 import { writeFileAtomic } from './write.js';
 import { LintCache, hashConfig } from '../cache.js';
-import { packageVersion } from '../package-root.js';
+import { PACKAGE_INFO } from '../package-info.generated.js';
 import { lintInWorkers, plannedWorkers, workerScript } from './pool.js';
 import type { ConfigLoader } from '../config/load.js';
+import type { Severity } from '../types.js';
 import type { FileReport, Notification } from '../reporters/types.js';
 
 export interface LintFilesOptions {
@@ -26,6 +27,8 @@ export interface LintFilesOptions {
   threads?: number;
   /** --max-file-size, in bytes. */
   maxFileBytes?: number;
+  /** --report-unused-disable-directives: the severity of unused directives. */
+  reportUnusedDisableDirectives?: Severity;
 }
 
 export interface FileOutcome {
@@ -34,6 +37,9 @@ export interface FileOutcome {
   /** Fixed text for --fix-dry-run. */
   fixedText?: string;
 }
+
+/** Bumped when cached results would differ for the same version (2: fingerprints from keys and section paths). */
+const RESULT_FORMAT = 2;
 
 export function displayPath(cwd: string, absolutePath: string): string {
   const rel = relative(cwd, absolutePath);
@@ -44,7 +50,7 @@ export function displayPath(cwd: string, absolutePath: string): string {
  * Lint every file, in order. The outcomes come back in the order of `files` whatever runs them.
  */
 export async function lintFiles(files: string[], options: LintFilesOptions): Promise<FileOutcome[]> {
-  const cache = options.cache && !options.fix && !options.fixDryRun ? new LintCache(options.cache.location, options.cache.strategy, packageVersion()) : undefined;
+  const cache = options.cache && !options.fix && !options.fixDryRun ? new LintCache(options.cache.location, options.cache.strategy, `${PACKAGE_INFO.version}/${RESULT_FORMAT}`) : undefined;
   const outcomes: FileOutcome[] = new Array(files.length);
   const pending: number[] = [];
   const keys: Array<{ key?: string; configHash: string; filePath: string } | undefined> = [];
@@ -54,7 +60,7 @@ export async function lintFiles(files: string[], options: LintFilesOptions): Pro
       const path = files[i]!;
       const filePath = displayPath(options.cwd, path);
       const config = await options.loader.resolveFor(path, await options.loader.configFor(path), options.forcedType);
-      const configHash = hashConfig(config);
+      const configHash = `${hashConfig(config)}:${options.reportUnusedDisableDirectives ?? ''}`;
       let key: string | undefined;
       if (options.cache!.strategy === 'metadata') key = cache.keyFor(path);
       else {
@@ -117,9 +123,10 @@ export async function lintSource(text: string, absolutePath: string, filePath: s
   const loaded = await options.loader.configFor(absolutePath);
   const config = await options.loader.resolveFor(absolutePath, loaded, options.forcedType);
   const wantFix = options.fix || options.fixDryRun;
+  const unused = options.reportUnusedDisableDirectives;
   let result;
   try {
-    result = await lintText(text, { filePath: absolutePath, config, fix: wantFix, fileExists: existsSync });
+    result = await lintText(text, { filePath: absolutePath, config, fix: wantFix, fileExists: existsSync, reportUnusedDisableDirectives: unused });
   } catch (error) {
     // Past MAX_CONTAINER_DEPTH (markdown.ts), past MAX_NESTING (document.ts), or the parser's own stack.
     const reason = error instanceof RangeError ? (error.name === 'NestingError' ? error.message : 'the document nests too deeply') : (error as Error).message.split('\n')[0];
@@ -127,18 +134,21 @@ export async function lintSource(text: string, absolutePath: string, filePath: s
   }
   const outcome: FileOutcome = {};
   if (result.output !== undefined) {
-    if (options.fixDryRun) outcome.fixedText = result.output;
-    else if (options.fix) {
+    if (options.fix && !options.fixDryRun) {
       try {
         writeFileAtomic(absolutePath, result.output);
       } catch (error) {
         return { notification: { level: 'error', message: `Cannot write fixes: ${(error as Error).message}`, filePath } };
       }
-      // Report what remains after the fixes, as ESLint does.
-      const after = await lintText(result.output, { filePath: absolutePath, config, fileExists: existsSync });
-      outcome.report = { ...after, filePath, absolutePath };
-      return outcome;
     }
+    // Report what remains after the fixes, as ESLint does (for --fix-dry-run too, with the fixed text as `output`).
+    const after = await lintText(result.output, { filePath: absolutePath, config, fileExists: existsSync, reportUnusedDisableDirectives: unused });
+    outcome.report = { ...after, filePath, absolutePath };
+    if (options.fixDryRun) {
+      outcome.fixedText = result.output;
+      outcome.report.output = result.output;
+    }
+    return outcome;
   }
   delete result.output;
   outcome.report = { ...result, filePath, absolutePath };

@@ -21,8 +21,11 @@ export const MIN_BYTES_FOR_WORKERS = 4 * 1024 * 1024;
 const BATCH = 16;
 const WORKER_V8_FLAGS = ['--single-threaded', '--max-semi-space-size=64'];
 
+/** Set by a bundled entry point (bin.ts) to the worker bundle built beside it (dist/bundle or standalone/). */
+export const workerLocation: { path?: string } = {};
+
 export function workerScript(): string | undefined {
-  const path = join(packageRoot(), 'dist', 'bundle', 'worker.js');
+  const path = workerLocation.path ?? join(packageRoot(), 'dist', 'bundle', 'worker.js');
   return existsSync(path) ? path : undefined;
 }
 
@@ -47,6 +50,7 @@ export async function lintInWorkers(files: string[], options: LintFilesOptions, 
   let failed = false;
   const workerOptions: WorkerOptions = {
     cwd: options.cwd, configFile: options.configFile, forcedType: options.forcedType, fix: options.fix, fixDryRun: options.fixDryRun, maxFileBytes: options.maxFileBytes,
+    reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
   };
   const children: ChildProcess[] = [];
   const run = (child: ChildProcess) =>

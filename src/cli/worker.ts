@@ -1,6 +1,7 @@
 /** A worker process: lints the batches of files the pool sends, with one config loader for its whole life. */
 import { ConfigLoader } from '../config/load.js';
 import { lintOneFile, type FileOutcome, type LintFilesOptions } from './lint-files.js';
+import type { Severity } from '../types.js';
 
 export interface WorkerOptions {
   cwd: string;
@@ -9,6 +10,7 @@ export interface WorkerOptions {
   fix: boolean;
   fixDryRun: boolean;
   maxFileBytes?: number;
+  reportUnusedDisableDirectives?: Severity;
 }
 
 /** Files to lint, each with its place in the pool's list. */
@@ -29,6 +31,7 @@ const lintOptions: LintFilesOptions = {
   fix: options.fix,
   fixDryRun: options.fixDryRun,
   maxFileBytes: options.maxFileBytes,
+  reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
 };
 
 process.on('message', async (batch: WorkerBatch) => {

@@ -38,6 +38,8 @@ export function initConfig(cwd: string, template?: string): string {
     $schema: './node_modules/speclint/schema/specrc.schema.json',
     extends: ['speclint:recommended'],
     ignores: [],
+    // Findings recorded there by `speclint baseline` do not count; until it exists, it suppresses nothing.
+    baseline: '.speclint-baseline.json',
     rules: {},
   };
   let note = '';
@@ -58,5 +60,5 @@ export function initConfig(cwd: string, template?: string): string {
     note = ` with the type "${id}" from ${template}`;
   }
   writeFileSync(target, `${JSON.stringify(config, null, 2)}\n`, { flag: 'wx' });
-  return `Created .specrc.json${note}\n`;
+  return `Created .specrc.json${note}\nNext: "speclint <paths>" lints; "speclint baseline <paths>" records today's findings in .speclint-baseline.json so that only new ones fail.\n`;
 }

@@ -9,6 +9,7 @@ import picomatch from 'picomatch';
 import { ConfigError } from '../errors.js';
 import { recommendedRules, allRules } from './recommended.js';
 import { validateConfigFile } from './validate.js';
+import { parseJsoncConfig, parseSpecrc, parseYamlConfig } from './parse.js';
 import { builtinTypeSources } from '../templates/index.js';
 import type { ConfigFile, DocumentTypeSource, ResolvedConfig, ResolvedRuleConfig, RuleSetting, Severity } from '../types.js';
 
@@ -37,7 +38,14 @@ export interface LoadedConfig {
   documents: Array<{ files: string[]; type: string; base: string }>;
   overrides: Array<{ files: string[]; excludedFiles: string[]; rules: Record<string, RuleSetting>; settings?: Record<string, unknown>; base: string }>;
   settings: Record<string, unknown>;
+  /** `baseline`: absolute path of the baseline file whose findings do not count. */
+  baseline?: string;
+  /** `docsUrl`: where rule docs live (a mirror), with `{rule}` and `{version}`. */
+  docsUrl?: string;
 }
+
+/** Keys of the config file this loader reads beyond ConfigFile (src/types.ts). */
+type ConfigFileKeys = ConfigFile & { baseline?: string; docsUrl?: string };
 
 type Explorer = { search(from: string): Promise<{ config: unknown; filepath: string; isEmpty?: boolean } | null>; load(path: string): Promise<{ config: unknown; filepath: string } | null> };
 
@@ -79,6 +87,8 @@ export class ConfigLoader {
         searchStrategy: 'global',
         stopDir: parsePath(this.options.cwd).root,
         cache: true,
+        // JSON with comments and one-line syntax errors with positions (config/parse.ts); JS configs load as usual.
+        loaders: { '.json': parseJsoncConfig, '.yaml': parseYamlConfig, '.yml': parseYamlConfig, noExt: parseSpecrc },
       }) as unknown as Explorer;
     });
     return this.explorer;
@@ -103,6 +113,7 @@ export class ConfigLoader {
     try {
       found = await (await this.getExplorer()).search(directory);
     } catch (error) {
+      if (error instanceof ConfigError) throw error;
       throw new ConfigError(loadErrorMessage(error, guessConfigPath(directory)));
     }
     if (!found) return this.defaults(this.options.cwd);
@@ -132,6 +143,7 @@ export class ConfigLoader {
         const loaded = await (await this.getExplorer()).load(filePath);
         data = loaded?.config;
       } catch (error) {
+        if (error instanceof ConfigError) throw error;
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'ENOENT') throw new ConfigError(`Cannot read config ${filePath}: file not found`);
         throw new ConfigError(loadErrorMessage(error, filePath));
@@ -139,7 +151,7 @@ export class ConfigLoader {
     }
     if (data === undefined || data === null) data = {};
     validateConfigFile(data, filePath);
-    const file = data as ConfigFile;
+    const file = data as ConfigFileKeys;
     const directory = dirname(filePath);
     const extendsList = file.extends === undefined ? ['speclint:recommended'] : asArray(file.extends);
     let result: LoadedConfig = { ...this.defaults(directory), rules: {}, filePath };
@@ -160,6 +172,8 @@ export class ConfigLoader {
       ...(file.overrides ?? []).map((o) => ({ files: asArray(o.files), excludedFiles: asArray(o.excludedFiles), rules: o.rules ?? {}, settings: o.settings, base: directory })),
     ];
     result.settings = { ...result.settings, ...(file.settings ?? {}) };
+    if (file.baseline !== undefined) result.baseline = resolve(directory, file.baseline);
+    if (file.docsUrl !== undefined) result.docsUrl = file.docsUrl;
     return result;
   }
 
@@ -266,6 +280,8 @@ function mergeConfigs(base: LoadedConfig, parent: LoadedConfig): LoadedConfig {
     documents: [...base.documents, ...parent.documents],
     overrides: [...base.overrides, ...parent.overrides],
     settings: { ...base.settings, ...parent.settings },
+    baseline: parent.baseline ?? base.baseline,
+    docsUrl: parent.docsUrl ?? base.docsUrl,
   };
 }
 

@@ -25,7 +25,16 @@ export function rulesSchema() {
 
 const stringOrStrings = { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] };
 
-export const TOP_LEVEL_KEYS = ['$schema', 'root', 'extends', 'ignores', 'types', 'documents', 'rules', 'overrides', 'settings'] as const;
+/**
+ * The keys of one user document type (`types.<id>`). Add a key here and in the loader: the schema, the editor
+ * completion and the unknown-key check (with its did-you-mean) follow from this object.
+ */
+export const typeProperties: Record<string, Record<string, unknown>> = {
+  template: { type: 'string', description: 'The Markdown template that defines the type (relative to this config file).' },
+  schema: { type: 'string', description: 'A JSON Schema file for the metadata, replacing the one compiled from the template.' },
+  optionalSections: { type: 'array', items: { type: 'string' }, description: 'Template headings that may be left out.' },
+  aliases: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } }, description: 'Template heading → other headings accepted in its place.' },
+};
 
 /**
  * `rulesDetail: false` leaves rule settings as plain objects: the loader checks those itself, rule by rule (one
@@ -51,12 +60,7 @@ export function buildConfigSchema({ rulesDetail = true }: { rulesDetail?: boolea
           type: 'object',
           required: ['template'],
           additionalProperties: false,
-          properties: {
-            template: { type: 'string' },
-            schema: { type: 'string', description: 'A JSON Schema file for the metadata, replacing the one compiled from the template.' },
-            optionalSections: { type: 'array', items: { type: 'string' } },
-            aliases: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } },
-          },
+          properties: typeProperties,
         },
       },
       documents: {
@@ -80,6 +84,15 @@ export function buildConfigSchema({ rulesDetail = true }: { rulesDetail?: boolea
         },
       },
       settings: { type: 'object', description: 'Shared settings every rule can read.' },
+      baseline: {
+        type: 'string',
+        description: 'A baseline file (relative to this config file) whose recorded findings do not count; `speclint baseline` writes it. A file that does not exist yet suppresses nothing.',
+      },
+      docsUrl: {
+        type: 'string',
+        pattern: '\\{rule\\}',
+        description: 'Where rule documentation lives, for links in output, help and SARIF (a mirror): a URL with {rule} (the rule id) and optionally {version} (the installed speclint version).',
+      },
     },
   };
 }

@@ -1,47 +1,77 @@
 /**
  * Config validation with messages a user can act on: the file, the JSON path, what was expected, and a
- * "did you mean" for misspelt keys and rule ids. ajv checks the whole schema as the final word.
+ * "did you mean" for misspelt keys (at every depth: `types.kep.templat`, `overrides[0].file`) and rule ids.
+ * Unknown keys are found by walking the config alongside its JSON Schema, so a key added to the schema is known
+ * here without more code. ajv checks the whole schema as the final word.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { rules, rulesById } from '../../rules/index.js';
 import { ConfigError, hint } from '../errors.js';
-import { buildConfigSchema, TOP_LEVEL_KEYS } from './schema.js';
+import { buildConfigSchema } from './schema.js';
 import { schemaValidator } from '../schema-validators.js';
 
 let fullValidator: ValidateFunction | undefined;
+let structure: SchemaNode | undefined;
 
 const SEVERITIES = new Set<unknown>(['off', 'warn', 'error', 0, 1, 2]);
 
-function jsonPath(segments: Array<string | number>): string {
+type Path = Array<string | number>;
+
+interface SchemaNode {
+  properties?: Record<string, SchemaNode>;
+  additionalProperties?: boolean | SchemaNode;
+  items?: SchemaNode | SchemaNode[];
+}
+
+export function jsonPath(segments: Path): string {
   return segments
     .map((s, i) => (typeof s === 'number' ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? (i === 0 ? s : `.${s}`) : `[${JSON.stringify(s)}]`))
     .join('');
 }
 
-function fail(file: string, path: Array<string | number>, message: string): never {
+function fail(file: string, path: Path, message: string): never {
   throw new ConfigError(`Invalid config ${file}: ${path.length ? `${jsonPath(path)}: ` : ''}${message}`);
 }
 
 const describe = (value: unknown) => (Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value === 'object' ? 'an object' : JSON.stringify(value));
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Unknown keys, depth first in document order, against the schema's closed objects. */
+function checkKeys(schema: SchemaNode, value: unknown, file: string, path: Path): void {
+  if (isPlainObject(value)) {
+    const properties = schema.properties ?? {};
+    if (schema.additionalProperties === false) {
+      for (const key of Object.keys(value)) {
+        if (!(key in properties)) fail(file, [...path, key], `unknown key "${key}"${hint(key, Object.keys(properties))}`);
+      }
+    }
+    for (const [key, child] of Object.entries(value)) {
+      const childSchema = properties[key] ?? (typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined);
+      if (childSchema) checkKeys(childSchema, child, file, [...path, key]);
+    }
+  } else if (Array.isArray(value) && schema.items && !Array.isArray(schema.items)) {
+    value.forEach((item, i) => checkKeys(schema.items as SchemaNode, item, file, [...path, i]));
+  }
+}
 
 export function validateConfigFile(data: unknown, file: string): void {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) fail(file, [], `expected an object, got ${describe(data)}`);
-  const config = data as Record<string, unknown>;
-  for (const key of Object.keys(config)) {
-    if (!(TOP_LEVEL_KEYS as readonly string[]).includes(key)) fail(file, [key], `unknown key "${key}"${hint(key, TOP_LEVEL_KEYS)}`);
-  }
+  if (!isPlainObject(data)) fail(file, [], `expected an object, got ${describe(data)}`);
+  const config = data;
+  // Rule settings are checked rule by rule below (with their own did-you-mean); the structure schema leaves them open.
+  structure ??= buildConfigSchema({ rulesDetail: false }) as SchemaNode;
+  checkKeys(structure, config, file, []);
   if (config.rules !== undefined) validateRules(config.rules, file, ['rules']);
   if (Array.isArray(config.overrides)) {
     config.overrides.forEach((override, i) => {
-      if (override && typeof override === 'object' && 'rules' in override) validateRules((override as { rules: unknown }).rules, file, ['overrides', i, 'rules']);
+      if (isPlainObject(override) && 'rules' in override) validateRules(override.rules, file, ['overrides', i, 'rules']);
     });
   }
   fullValidator ??= schemaValidator('config', buildConfigSchema({ rulesDetail: false }));
   if (!fullValidator(config)) fail(file, pointerToPath(fullValidator.errors![0]!.instancePath), ajvMessage(fullValidator.errors![0]!));
 }
 
-function validateRules(value: unknown, file: string, path: Array<string | number>): void {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(file, path, `expected an object of rule settings, got ${describe(value)}`);
+function validateRules(value: unknown, file: string, path: Path): void {
+  if (!isPlainObject(value)) fail(file, path, `expected an object of rule settings, got ${describe(value)}`);
   for (const [id, setting] of Object.entries(value)) {
     const rule = rulesById.get(id);
     const at = [...path, id];
@@ -53,8 +83,8 @@ function validateRules(value: unknown, file: string, path: Array<string | number
     if (rest.length > 0) fail(file, at, 'expected [severity] or [severity, options]');
     if (options === undefined) continue;
     const optionsPath = [...at, 1];
-    if (typeof options !== 'object' || options === null || Array.isArray(options)) fail(file, optionsPath, `expected an options object, got ${describe(options)}`);
-    const schema = rule.meta.optionsSchema as { properties?: Record<string, unknown>; additionalProperties?: unknown } | undefined;
+    if (!isPlainObject(options)) fail(file, optionsPath, `expected an options object, got ${describe(options)}`);
+    const schema = rule.meta.optionsSchema as (SchemaNode & { additionalProperties?: unknown }) | undefined;
     if (schema?.properties && schema.additionalProperties === false) {
       for (const key of Object.keys(options)) {
         if (!(key in schema.properties)) fail(file, [...optionsPath, key], `unknown option "${key}" for rule "${id}"${hint(key, Object.keys(schema.properties))}`);
@@ -67,12 +97,12 @@ function validateRules(value: unknown, file: string, path: Array<string | number
         fail(file, [...optionsPath, ...pointerToPath(error.instancePath)], ajvMessage(error));
       }
     }
-    const problem = rule.validateOptions?.(options as Record<string, unknown>);
+    const problem = rule.validateOptions?.(options);
     if (problem) fail(file, optionsPath, problem);
   }
 }
 
-function pointerToPath(pointer: string): Array<string | number> {
+function pointerToPath(pointer: string): Path {
   if (!pointer) return [];
   return pointer.slice(1).split('/').map((segment) => {
     const unescaped = segment.replace(/~1/g, '/').replace(/~0/g, '~');
@@ -90,6 +120,8 @@ function ajvMessage(error: ErrorObject): string {
       return `missing required key "${(error.params as { missingProperty: string }).missingProperty}"`;
     case 'oneOf':
       return 'expected a string or an array of strings';
+    case 'pattern':
+      return `${error.instancePath.endsWith('/docsUrl') ? 'expected a URL containing {rule}' : `must match ${(error.params as { pattern: string }).pattern}`}`;
     default:
       return error.message ?? 'invalid value';
   }

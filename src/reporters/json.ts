@@ -17,6 +17,8 @@ const reporter: Reporter = {
         })),
         errorCount: report.errorCount,
         warningCount: report.warningCount,
+        // --fix-dry-run: the text with fixes applied (ESLint's `output`); absent otherwise.
+        ...(report.output !== undefined ? { output: report.output } : {}),
       };
     });
     return `${JSON.stringify({ version: 1, results, errorCount, warningCount }, null, 2)}\n`;

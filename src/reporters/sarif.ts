@@ -1,14 +1,12 @@
 /**
  * SARIF 2.1.0 for GitHub code scanning: valid against the OASIS schema, and within GitHub's own rules
- * (relative artifact URIs, rules with help, stable partialFingerprints, suppressions, notifications).
+ * (artifact URIs relative to the repository's top level whatever the working directory, `%SRCROOT%` there, rules
+ * with help, stable partialFingerprints, suppressions, notifications).
  */
-import { readFileSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { packageRoot } from '../package-root.js';
-import { REPOSITORY_URL } from '../rule-helpers.js';
 import type { Finding, Rule } from '../types.js';
-import type { Reporter } from './types.js';
+import type { ReportContext, Reporter } from './types.js';
 
 /** A repository-relative URI: forward slashes, no `./`, each segment percent-encoded. */
 export function artifactUri(filePath: string): string {
@@ -20,13 +18,16 @@ export function artifactUri(filePath: string): string {
     .join('/');
 }
 
-function ruleHelp(rule: Rule): { text: string; markdown: string } {
-  let markdown: string;
-  try {
-    markdown = readFileSync(join(packageRoot(), 'docs', 'rules', `${rule.meta.id}.md`), 'utf8');
-  } catch {
-    markdown = `# ${rule.meta.id}\n\n${rule.meta.description}.\n\nSee ${rule.meta.docsUrl}.`;
-  }
+/** Where a file is for code scanning: relative to the repository root, or an absolute file URI outside it. */
+function location(context: ReportContext, path: string): { uri: string; uriBaseId?: string } {
+  const absolute = resolve(context.cwd, path);
+  const rel = relative(context.repositoryRoot, absolute);
+  if (rel && !rel.startsWith('..') && !isAbsolute(rel)) return { uri: artifactUri(rel.split(sep).join('/')), uriBaseId: '%SRCROOT%' };
+  return { uri: pathToFileURL(absolute).href };
+}
+
+function ruleHelp(rule: Rule, context: ReportContext): { text: string; markdown: string } {
+  const markdown = context.ruleDocs(rule.meta.id) ?? `# ${rule.meta.id}\n\n${rule.meta.description}.\n\nSee ${context.docsUrl(rule.meta.id)}.`;
   const text = markdown
     .replace(/```[\s\S]*?```/g, '')
     .replace(/^#+\s*/gm, '')
@@ -50,14 +51,15 @@ const reporter: Reporter = {
           ruleIndex = ruleEntries.length;
           reported.set(finding.ruleId, ruleIndex);
           const rule = context.rules.get(finding.ruleId);
-          const help = rule ? ruleHelp(rule) : { text: finding.ruleId, markdown: finding.ruleId };
+          const about = `See ${context.docsUrl(finding.ruleId)}.`;
+          const help = rule ? ruleHelp(rule, context) : { text: `${finding.ruleId}. ${about}`, markdown: `# ${finding.ruleId}\n\n${about}` };
           ruleEntries.push({
             id: finding.ruleId,
             name: finding.ruleId.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),
             shortDescription: { text: rule?.meta.description ?? finding.ruleId },
             fullDescription: { text: rule?.meta.description ?? finding.ruleId },
             help,
-            helpUri: rule?.meta.docsUrl ?? REPOSITORY_URL,
+            helpUri: context.docsUrl(finding.ruleId),
             defaultConfiguration: { level: rule && rule.meta.defaultSeverity !== 'off' ? level(rule.meta.defaultSeverity) : 'warning' },
             properties: { tags: ['documentation', ...(rule?.meta.tags ?? [])] },
           });
@@ -70,7 +72,7 @@ const reporter: Reporter = {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: artifactUri(report.filePath), uriBaseId: '%SRCROOT%' },
+                artifactLocation: location(context, report.absolutePath),
                 region: { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: Math.max(finding.endColumn, finding.endLine === finding.line ? finding.column + 1 : 1) },
               },
             },
@@ -86,7 +88,7 @@ const reporter: Reporter = {
     const notifications = context.notifications.map((n) => ({
       level: n.level === 'note' ? 'note' : n.level,
       message: { text: n.filePath ? `${n.filePath}: ${n.message}` : n.message },
-      ...(n.filePath ? { locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(n.filePath), uriBaseId: '%SRCROOT%' } } }] } : {}),
+      ...(n.filePath ? { locations: [{ physicalLocation: { artifactLocation: location(context, n.filePath) } }] } : {}),
     }));
     const run: Record<string, unknown> = {
       tool: {
@@ -94,11 +96,11 @@ const reporter: Reporter = {
           name: 'speclint',
           version: context.version,
           semanticVersion: context.version,
-          informationUri: REPOSITORY_URL,
+          informationUri: context.homepage,
           rules: ruleEntries,
         },
       },
-      originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(context.cwd.endsWith(sep) ? context.cwd : `${context.cwd}${sep}`).href } },
+      originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(context.repositoryRoot.endsWith(sep) ? context.repositoryRoot : `${context.repositoryRoot}${sep}`).href } },
       invocations: [{ executionSuccessful: !context.notifications.some((n) => n.level === 'error'), toolExecutionNotifications: notifications }],
       results,
       columnKind: 'utf16CodeUnits',

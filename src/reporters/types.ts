@@ -11,24 +11,41 @@ export interface FileReport extends LintResult {
 export interface Notification {
   level: 'error' | 'warning' | 'note';
   message: string;
+  /** Relative to the working directory, like FileReport.filePath. */
   filePath?: string;
 }
 
+/** Everything a reporter may know beyond the results. Reporters are pure: no file system, no process state. */
 export interface ReportContext {
   cwd: string;
+  /**
+   * The repository's top level (git), else the working directory: SARIF URIs and GitHub annotations are relative
+   * to it whatever directory speclint ran in.
+   */
+  repositoryRoot: string;
   /** speclint's version. */
   version: string;
+  /** The project's home page (SARIF informationUri). */
+  homepage: string;
   color: boolean;
   /** Every registered rule (reporters describe the ones that reported). */
   rules: ReadonlyMap<string, Rule>;
+  /** A rule's documentation URL (the installed version's docs, or the config's `docsUrl` mirror). */
+  docsUrl(ruleId: string): string;
+  /** A rule's documentation page (Markdown), when the package has one. */
+  ruleDocs(ruleId: string): string | undefined;
   notifications: Notification[];
   /** --sarif-category */
   sarifCategory?: string;
   maxWarnings?: number;
+  /** --stats: findings per rule in the text summary. */
+  stats?: boolean;
   env: Record<string, string | undefined>;
 }
 
 export interface Reporter {
   /** Returns the whole report; the CLI writes it to stdout or to the -o file. */
   format(reports: FileReport[], context: ReportContext): string;
+  /** Markdown for the GitHub Actions job summary; the CLI appends it to $GITHUB_STEP_SUMMARY. */
+  stepSummary?(reports: FileReport[], context: ReportContext): string;
 }

@@ -26,8 +26,9 @@ function config(rules: Record<string, 'error' | 'warn' | 'off'>): ResolvedConfig
 const lint = (text: string, severity: 'error' | 'warn' = 'error', fix = false) =>
   lintText(text, { config: config({ 'no-foo': severity }), rules: [fooRule], fix });
 
-const positions = (messages: Array<{ line: number; column: number; endLine: number; endColumn: number; suppressed?: unknown }>) =>
-  messages.filter((m) => !m.suppressed).map((m) => `${m.line}:${m.column}-${m.endLine}:${m.endColumn}`);
+// Findings about the directives themselves (unknown rule names such as "other-rule") are tested in tests/cli/directives.test.ts.
+const positions = (messages: Array<{ ruleId: string; line: number; column: number; endLine: number; endColumn: number; suppressed?: unknown }>) =>
+  messages.filter((m) => !m.suppressed && m.ruleId !== 'directives').map((m) => `${m.line}:${m.column}-${m.endLine}:${m.endColumn}`);
 
 describe('lintText positions', () => {
   it('reports 1-based line and UTF-16 column', async () => {

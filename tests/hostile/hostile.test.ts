@@ -119,7 +119,7 @@ describe('paths', () => {
     const dir = tempProject({ 'a.md': '# A\n\nText.\n' });
     const run = lint(dir, ['a.md', 'gone.md']);
     expect(run.code).toBe(2);
-    expect(run.stdout).toBe('error  gone.md: No such file or directory: gone.md\n\n');
+    expect([run.stdout, run.stderr]).toEqual(['', 'speclint: "gone.md" (no such file or directory) matches no Markdown file: check the path or glob, or pass --no-error-on-unmatched-pattern\n']);
   });
 
   it('a symlink loop and a directory named x.md', () => {
