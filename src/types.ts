@@ -309,7 +309,7 @@ export interface ConfigFile {
   root?: boolean;
   extends?: string | string[];
   ignores?: string[];
-  types?: Record<string, { template: string; schema?: string; optionalSections?: string[]; aliases?: Record<string, string[]> }>;
+  types?: Record<string, { template: string; schema?: string; optionalSections?: string[]; aliases?: Record<string, string[]>; since?: Record<string, string> }>;
   documents?: Array<{ files: string | string[]; type: string }>;
   rules?: Record<string, RuleSetting>;
   overrides?: Array<{ files: string | string[]; excludedFiles?: string | string[]; rules?: Record<string, RuleSetting>; settings?: Record<string, unknown> }>;

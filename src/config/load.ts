@@ -34,7 +34,7 @@ export interface LoadedConfig {
   directory: string;
   rules: Record<string, ResolvedRuleConfig>;
   ignores: string[];
-  types: Record<string, { template: string; schema?: string; optionalSections?: string[]; aliases?: Record<string, string[]> }>;
+  types: Record<string, { template: string; schema?: string; optionalSections?: string[]; aliases?: Record<string, string[]>; since?: Record<string, string> }>;
   documents: Array<{ files: string[]; type: string; base: string }>;
   overrides: Array<{ files: string[]; excludedFiles: string[]; rules: Record<string, RuleSetting>; settings?: Record<string, unknown>; base: string }>;
   settings: Record<string, unknown>;
@@ -245,7 +245,7 @@ export class ConfigLoader {
           throw new ConfigError(`Invalid config ${where}: types.${id}.schema: ${type.schema} is not valid JSON`);
         }
       }
-      sources[id] = { id, template, source: relative(this.options.cwd, type.template) || type.template, metadataSchema, optionalSections: type.optionalSections, aliases: type.aliases };
+      sources[id] = { id, template, source: relative(this.options.cwd, type.template) || type.template, templatePath: type.template, metadataSchema, optionalSections: type.optionalSections, aliases: type.aliases, since: type.since };
     }
     this.typeSourcesByConfig.set(loaded, sources);
     return sources;

@@ -34,6 +34,11 @@ export const typeProperties: Record<string, Record<string, unknown>> = {
   schema: { type: 'string', description: 'A JSON Schema file for the metadata, replacing the one compiled from the template.' },
   optionalSections: { type: 'array', items: { type: 'string' }, description: 'Template headings that may be left out.' },
   aliases: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } }, description: 'Template heading → other headings accepted in its place.' },
+  since: {
+    type: 'object',
+    additionalProperties: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+    description: 'Template heading → ISO date: the section is required only for documents dated (Created, Date, …) on or after it.',
+  },
 };
 
 /**
