@@ -126,7 +126,9 @@ function checkField(context: RuleContext, type: CompiledType, spec: MetadataFiel
       key: `enum:${spec.canonicalKey}:${value.toLowerCase()}`,
     });
   } else if (spec.kind === 'date') {
-    const problem = dateProblem(field.key, value);
+    // `[Date]` asks for a real date in any form; `YYYY-MM-DD` for that form.
+    const reading = readDate(value);
+    const problem = spec.iso || reading.kind === 'impossible' ? dateProblem(field.key, value) : undefined;
     if (problem) report({ message: problem, range: field.valueRange, key: `date:${spec.canonicalKey}` });
   } else if (spec.kind === 'version' && !/^v?\d+\.\d+(?:\.\d+)?(?:-[0-9A-Za-z.-]+)?$/.test(plainValue(value))) {
     report({ message: `${field.key} "${value}" is not a version: write semver like 1.2.0 or major.minor like 1.2`, range: field.valueRange, key: `version:${spec.canonicalKey}` });

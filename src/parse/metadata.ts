@@ -52,6 +52,7 @@ export function extractTextMetadata(input: Input): MetadataField[] {
         const field = readLine(text.slice(lineStart, lineEnd), lineStart, pointAt);
         if (field) {
           seen.add(lineStart);
+          if (field.value === '' && node.type === 'list') field.value = nestedValue(node as List, lineStart);
           fields.push(field);
         }
       }
@@ -181,4 +182,15 @@ function tableFields(node: Table, text: string, pointAt: (offset: number) => Poi
 /** The key a `Key: value` line declares, if it is one (detection reads templates line by line with it). */
 export function metadataKeyOfLine(line: string): string | undefined {
   return readLine(line, 0, () => ({ line: 1, column: 1, offset: 0 }))?.key;
+}
+
+/** `* Author(s):` with the names in a nested list under it: the value is that list, comma-separated. */
+function nestedValue(list: List, lineStart: number): string {
+  for (const item of list.children) {
+    const start = item.position!.start.offset!;
+    if (start < lineStart || start > lineStart + 20) continue;
+    const nested = item.children.find((child) => child.type === 'list') as List | undefined;
+    if (nested) return nested.children.map((child) => toString(child).replace(/\s+/g, ' ').trim()).filter(Boolean).join(', ');
+  }
+  return '';
 }

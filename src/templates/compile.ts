@@ -55,6 +55,8 @@ export interface MetadataFieldSpec {
   canonicalKey: string;
   /** 'any': a front-matter list or map in the template — present, of any shape. */
   kind: 'enum' | 'date' | 'version' | 'text' | 'any';
+  /** For dates: the template shows the ISO form (`YYYY-MM-DD`), so another form is reported; `[Date]` asks only for a real date. */
+  iso?: boolean;
   values?: string[];
   templateValue: string;
   source: string;
@@ -387,16 +389,34 @@ function compileMetadataFields(doc: SpecDocument, text: string): MetadataFieldSp
       kind = 'version';
     }
     // `category: <…> # Only required for Standards Track. Otherwise, remove this field.` (EIP) is optional too.
-    // An empty value in the template (Ember's `suite:`, "leave as is") is filled in by the process, if at all.
-    // Swift evolution: `* Vision: *if applicable* [Vision Name](…)`.
+    // An empty value in the template (Ember's `release-date:`, "leave as is") is filled in by the process, if at all.
+    // Swift evolution: `* Vision: *if applicable* [Vision Name](…)`; TF: `Obsoletes: TF-RFC it replaces, else remove this header`;
+    // and fields below "*During the review process, add the following fields as needed:*".
     const optional =
-      (empty && !/yyyy-mm-dd/i.test(lineComment)) ||
-      /\bif applicable\b|\(optional\)|\boptional\b/i.test(field.value) ||
+      empty ||
+      OPTIONAL_FIELD.test(field.value) ||
+      OPTIONAL_FIELD.test(lineComment) ||
       (optionalFrontMatter && field.source === 'frontmatter') ||
-      /\boptional\b|only required|remove this field|if applicable|if any/i.test(lineComment);
-    fields.push({ key: field.key, normalizedKey: field.normalizedKey, canonicalKey: canonical, kind, values, templateValue: field.value, source: field.source, optional });
+      optionalByPrecedingProse(doc, field.keyRange.start.offset);
+    const spec: MetadataFieldSpec = { key: field.key, normalizedKey: field.normalizedKey, canonicalKey: canonical, kind, values, templateValue: field.value, source: field.source, optional };
+    if (kind === 'date') spec.iso = /yyyy-mm-dd/i.test(`${field.value} ${lineComment}`);
+    fields.push(spec);
   }
   return fields;
+}
+
+/** Words in a field's template value or comment that make it optional. */
+const OPTIONAL_FIELD = /\boptional\b|\bif applicable\b|\bif any\b|\bonly required\b|\bremove (?:this|the) (?:field|header|line)\b|\belse remove\b|\bas needed\b|\bwhen available\b/i;
+
+/** "*During the review process, add the following fields as needed:*": a paragraph right above template fields that makes them optional. */
+function optionalByPrecedingProse(doc: SpecDocument, offset: number): boolean {
+  let previous: RootContent | undefined;
+  for (const node of doc.root.children) {
+    if (node.position!.start.offset! > offset) break;
+    if (node.position!.end.offset! < offset && node.type === 'paragraph') previous = node;
+    else if (node.position!.end.offset! < offset && node.type !== 'list') previous = undefined;
+  }
+  return Boolean(previous && !doc.metadata.some((m) => m.keyRange.start.offset >= previous!.position!.start.offset! && m.keyRange.start.offset < previous!.position!.end.offset!) && /\bas needed\b|\bif applicable\b|\boptional\b|\bif any\b|\bwhen available\b/i.test(toString(previous)));
 }
 
 function buildMetadataSchema(fields: MetadataFieldSpec[]): Record<string, unknown> {
