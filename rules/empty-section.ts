@@ -13,8 +13,11 @@ function isBlank(doc: SpecDocument, section: Section): boolean {
   return text.split(/\r?\n/).every((line) => line.trim() === '' || /^ {0,3}\[[^\]]+\]:\s*\S+(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*$/.test(line));
 }
 
-/** Filler that stands where the template asks for content: `N/A`, `TBD`, `-`, `None.` */
-const FILLER = /^(?:n\/?a|tbd|tba|todo|tbc|-+|—|–|none|nothing|not applicable|nil|\.\.\.|…|\?+)\.?$/i;
+/**
+ * Filler that stands where the template asks for content: `N/A`, `-`, `None.` (`TBD` and `TODO` are
+ * no-placeholders' findings: one defect, one finding).
+ */
+const FILLER = /^(?:n\/?a|tbc|-+|—|–|none|nothing|not applicable|nil|\.\.\.|…|\?+)\.?$/i;
 
 function onlyFiller(doc: SpecDocument, section: Section): string | undefined {
   const text = doc.text.slice(section.contentStart, section.contentEnd).replace(/<!--[\s\S]*?-->/g, '').replace(/[*_`]/g, '').trim();

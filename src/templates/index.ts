@@ -62,7 +62,8 @@ function documentForms(doc: SpecDocument) {
     forms = {
       headings,
       keys: new Set(headings.map((h) => h.key)),
-      metadata: new Set(doc.metadata.map((m) => canonicalKey(m.key))),
+      // A template field may be written as a heading (`* **Decision**: …` in the template, `## Decision` in a document).
+      metadata: new Set([...doc.metadata.map((m) => canonicalKey(m.key)), ...doc.sections.map((s) => canonicalKey(headingForms(s.text).clean))]),
       title: first && first.level <= 2 ? cleanHeading(first.text) : undefined,
     };
     formsCache.set(doc, forms);

@@ -275,7 +275,7 @@ describe('directives', () => {
     const report = json((await cli(['-f', 'json', 'a.md'], { cwd: dir })).stdout);
     expect(report.results[0]!.messages.map((m) => [m.ruleId, m.severity, m.line, m.message])).toEqual([
       ['directives', 'warn', 5, 'Unknown rule "checkbox" in speclint-disable-next-line (did you mean "checkboxes"?): it suppresses nothing; `speclint rules` lists the rule ids'],
-      ['checkboxes', 'error', 6, 'Malformed task item "- []": write "- [ ]"'],
+      ['checkboxes', 'error', 6, 'Malformed task item "- []": write "- [ ]" (--fix does it)'],
     ]);
   });
 

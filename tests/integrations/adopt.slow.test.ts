@@ -184,7 +184,7 @@ describe('adopting speclint by the README', () => {
     const commit = () => spawnSync('git', ['commit', '-q', '-m', 'notes'], { cwd: repo, env, encoding: 'utf8', timeout: 120_000 });
     const failed = commit();
     expect(failed.status).toBe(1);
-    expect(failed.stdout + failed.stderr).toContain('docs/specs/notes.md:5:1: error: Malformed task item "- []": write "- [ ]" (checkboxes)');
+    expect(failed.stdout + failed.stderr).toContain('docs/specs/notes.md:5:1: error: Malformed task item "- []": write "- [ ]" (--fix does it) (checkboxes)');
     writeFileSync(join(repo, 'docs/specs/notes.md'), '# Notes\n\nText.\n\n- [ ] a task\n');
     git(repo, 'add', 'docs/specs/notes.md');
     const passed = commit();

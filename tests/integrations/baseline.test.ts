@@ -128,7 +128,7 @@ describe('baselines that hold', () => {
     expect(await reported(['docs'])).toEqual({ code: 0, messages: [] });
     // The messages did change (template line 25 → 29): fingerprints made of messages would have revived these.
     const unbaselined = await reported(['-c', 'no-baseline.json', 'docs']);
-    expect(unbaselined.messages).toContain('required-sections: Missing section "## Alternatives", expected after "Motivation" (proposal template line 29)');
+    expect(unbaselined.messages).toContain('required-sections: Missing section "## Alternatives", expected after "Motivation" (proposal template line 29); --fix inserts it from the template');
   });
 
   it('holds when unrelated sections are reordered, and when lines are added above', async () => {

@@ -16,7 +16,7 @@ describe('github annotations', () => {
   it('one workflow command per finding with file, position and title', async () => {
     const dir = tempProject({ 'docs/a, b: c.md': '# A\n\n- [] task\n' });
     const run = await runCli(['-f', 'github', '.'], { cwd: dir });
-    expect(run.stdout).toBe('::error file=docs/a%2C b%3A c.md,line=3,col=1,endLine=3,endColumn=5,title=speclint (checkboxes)::Malformed task item "- []": write "- [ ]"\n');
+    expect(run.stdout).toBe('::error file=docs/a%2C b%3A c.md,line=3,col=1,endLine=3,endColumn=5,title=speclint (checkboxes)::Malformed task item "- []": write "- [ ]" (--fix does it)\n');
   });
 
   it('shows 10 errors and 10 warnings first, then says how many more and where', async () => {

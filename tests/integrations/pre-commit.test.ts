@@ -69,7 +69,7 @@ describe.skipIf(!hasPreCommit)('pre-commit hook (real pre-commit)', () => {
     expect(result.status).toBe(1);
     const output = result.stdout + result.stderr;
     expect(output).toMatch(/speclint\.+Failed/);
-    expect(output).toContain('bad.md:5:1: error: Malformed task item "- []": write "- [ ]" (checkboxes)');
+    expect(output).toContain('bad.md:5:1: error: Malformed task item "- []": write "- [ ]" (--fix does it) (checkboxes)');
     expect(output).not.toContain('untracked.md');
     expect(output).not.toMatch(/✖|problems? \(/);
   }, 60_000);
