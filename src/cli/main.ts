@@ -158,7 +158,8 @@ async function runUnsafe(argv: string[], io: Io): Promise<number> {
 /** `--verbose` for a file that matched none of the config's own types: the closest one and how close. */
 export function untypedDetail(report: FileReport): string {
   const closest = report.untyped?.closest;
-  if (!report.untyped) return '';
+  // The core's reason names the closest type already (for every untyped file, configured types or not).
+  if (!report.untyped || report.documentTypeReason?.includes('closest:')) return '';
   if (!closest) return '; no type of the config came close';
   const n = (value: number) => String(Math.round(value * 100) / 100);
   return `; closest type ${closest.id}, score ${n(closest.score)} below the threshold ${n(closest.threshold)}`;

@@ -141,7 +141,8 @@ export function selectDocumentType(doc: SpecDocument, config: ResolvedConfig): T
     if (closest) {
       const { evidence } = closest;
       selection.closest = { id: closest.source.id, score: Number(evidence.share.toFixed(2)), threshold: evidence.threshold };
-      selection.reason += `; closest: ${closest.source.id} with ${percent(evidence.share)} of its sections and fields, ${percent(evidence.threshold)} needed${evidence.titleMatch ? ' (title matches)' : ''}${evidence.located ? ' (lives beside the template)' : ''}${evidence.named ? ' (named as the template)' : ''}`;
+      const hints = [evidence.titleMatch ? 'title matches' : '', evidence.located ? 'lives beside the template' : '', evidence.named ? 'named as the template' : ''].filter(Boolean);
+      selection.reason = `auto-detection: no template matched; closest: ${closest.source.id} with ${percent(evidence.share)} of its sections and fields, ${percent(evidence.threshold)} needed${hints.length ? ` (${hints.join(', ')})` : ''}`;
     }
     if (problem) selection.problem = problem;
     return selection;
