@@ -529,7 +529,8 @@ function collectVocabulary(doc: SpecDocument, text: string, title: TitlePattern 
   }
   for (const m of prose.matchAll(/\{\{[^{}\n]{1,80}\}\}|\{(?:[^{}\n]|\{[^{}\n]*\}){3,120}\}/g)) {
     const inner = m[0].replace(/^\{+|\}+$/g, '');
-    if (m[0].startsWith('{{') || (/\s/.test(inner) && !/[;=()]/.test(inner))) tokens.add(m[0]);
+    // `{title of option 1}`, `{{owner}}`; not code or data (`{"error": "message"}`, `{ a; b }`).
+    if (m[0].startsWith('{{') || (/\s/.test(inner) && !/[;=()"']|:\s/.test(inner))) tokens.add(m[0]);
   }
   for (const m of prose.matchAll(/<([^<>\n]{3,200})>/g)) {
     const inner = m[1]!;
