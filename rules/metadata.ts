@@ -106,7 +106,9 @@ const rule: Rule = {
 function checkField(context: RuleContext, type: CompiledType, spec: MetadataFieldSpec, field: MetadataField | undefined, anchor: object): void {
   const { report } = context;
   if (!field) {
-    if (!spec.optional) {
+    // A field the document writes as a section of its own (`### Decision`) is there.
+    const asHeading = context.doc.sections.some((s) => canonicalKey(s.text.replace(/[:.]+$/, '')) === spec.canonicalKey);
+    if (!spec.optional && !asHeading) {
       report({ message: `Missing metadata field "${spec.key}" (the ${type.id} template declares "${spec.key}: ${spec.templateValue}"): add it`, ...anchor, key: `missing-field:${spec.canonicalKey}` });
     }
     return;

@@ -17,26 +17,53 @@ const rule: Rule = {
   check({ doc, documentType, report }) {
     const type = documentType as CompiledType;
     const match = matchOutline(doc, type);
-    const parentOf = (section: Section) => (section.parent && section.parent !== match.title && section.parent.level > 0 ? section.parent : undefined);
-    for (const { scope, patterns } of match.scopes) {
+    for (const { patterns, contains } of match.scopes) {
       const present: Array<{ pattern: SectionPattern; section: Section }> = [];
       for (const pattern of patterns) {
-        const section = match.matched.get(pattern)?.[0];
-        if (section && parentOf(section) === scope) present.push({ pattern, section });
+        const section = match.matched.get(pattern)?.find(contains);
+        if (section) present.push({ pattern, section });
       }
       present.sort((a, b) => a.section.index - b.section.index);
-      let latest: (typeof present)[number] | undefined;
-      for (const entry of present) {
-        if (latest && entry.pattern.order < latest.pattern.order) {
-          report({
-            message: `Section "${entry.section.text}" comes after "${latest.section.text}" but the ${type.id} template puts it before (template line ${entry.pattern.line}): move it up`,
-            node: entry.section.heading,
-            key: `order:${entry.pattern.text}`,
-          });
-        } else latest = entry;
-      }
+      // The sections to move are the fewest that leave the rest in the template's order: those outside the longest
+      // run that already follows it. Each is named with the section it should come before.
+      const keep = longestIncreasing(present.map((p) => p.pattern.order));
+      present.forEach((entry, i) => {
+        if (keep.has(i)) return;
+        const before = present.find((other, j) => keep.has(j) && other.pattern.order > entry.pattern.order);
+        const after = [...present].reverse().find((other, j) => keep.has(present.length - 1 - j) && other.pattern.order < entry.pattern.order);
+        const where = before ? `before "${before.section.text}"` : after ? `after "${after.section.text}"` : 'elsewhere';
+        report({
+          message: `Section "${entry.section.text}" is out of the ${type.id} template's order (template line ${entry.pattern.line}): move it ${where}`,
+          node: entry.section.heading,
+          key: `order:${entry.pattern.text}`,
+        });
+      });
     }
   },
 };
+
+/**
+ * Indexes of a longest strictly increasing subsequence of `values`; among the longest, the one that keeps the
+ * earliest sections (so a section moved up is the one named, not the sections it jumped over).
+ */
+function longestIncreasing(values: number[]): Set<number> {
+  const best = values.map(() => 1);
+  const next = values.map(() => -1);
+  for (let i = values.length - 1; i >= 0; i--) {
+    for (let j = i + 1; j < values.length; j++) {
+      if (values[j]! > values[i]! && best[j]! + 1 > best[i]!) {
+        best[i] = best[j]! + 1;
+        next[i] = j;
+      }
+    }
+  }
+  const keep = new Set<number>();
+  let start = -1;
+  values.forEach((_, i) => {
+    if (start < 0 || best[i]! > best[start]!) start = i;
+  });
+  for (let i = start; i >= 0; i = next[i]!) keep.add(i);
+  return keep;
+}
 
 export default rule;

@@ -16,7 +16,7 @@ interface Input {
   pointAt: (offset: number) => Point;
 }
 
-const METADATA_SECTION = /^(?:document\s+)?(?:metadata|meta|information|info|properties|details|document control)$/i;
+const METADATA_SECTION = /^(?:(?:document|spec(?:ification)?|feature|proposal|rfc|design)\s+)?(?:metadata|meta|information|info|properties|details|document control|header)$/i;
 
 // `- **Key**: value`, `**Key:** value`, `__Key__: value`, `Key: value`; optional list marker and quote.
 const BOLD_KEY = /^([ \t]*(?:>[ \t]?)*(?:[-*+][ \t]+)?)(\*\*|__)([^*_:\n]{1,60}?)(:?)\2(:?)[ \t]*(.*)$/;
@@ -35,10 +35,19 @@ export function extractTextMetadata(input: Input): MetadataField[] {
   }
   const fields: MetadataField[] = [];
   const seen = new Set<number>();
+  // Content inside `<details>…</details>` is folded-away guidance (a template's instructions), not the header.
+  const folded = new Set<RootContent>();
+  let depth = 0;
+  for (const node of root.children) {
+    if (node.type === 'html') {
+      depth += (node.value.match(/<details\b/gi) ?? []).length - (node.value.match(/<\/details>/gi) ?? []).length;
+      depth = Math.max(0, depth);
+    } else if (depth > 0) folded.add(node);
+  }
   for (const [from, to] of regions) {
     for (const node of root.children) {
       const start = node.position?.start.offset ?? 0;
-      if (start < from || start >= to) continue;
+      if (start < from || start >= to || folded.has(node)) continue;
       if (node.type === 'table') {
         for (const field of tableFields(node, text, pointAt)) {
           if (seen.has(field.keyRange.start.offset)) continue;
@@ -138,6 +147,7 @@ export function canonicalKey(key: string): string {
     .replace(/\(s\)/g, '')
     .replace(/[-_\s]+/g, ' ')
     .trim()
+    .replace(/\s*(?:#|no\.?|number)$/, '')
     .replace(/(?<=[a-z]{3})s$/, '');
 }
 

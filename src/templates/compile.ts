@@ -101,7 +101,8 @@ const OPTIONAL_PROSE = new RegExp(
     String.raw`\bif (?:not )?applicable\b`,
     String.raw`\bif any\b`,
     String.raw`\bnot required\b`,
-    String.raw`^\s*optional\s*[:.]`,
+    String.raw`^\s*(?:this is )?(?:an? )?optional\b`,
+    String.raw`\b(?:should|must|can|may) be removed (?:before|once|when|after)\b`,
     String.raw`\(optional\)`,
   ].join('|'),
   'im',
@@ -364,11 +365,13 @@ function compileMetadataFields(doc: SpecDocument, text: string): MetadataFieldSp
   const optionalFrontMatter = Boolean(doc.frontMatter && /^\s*#.*\boptional\b/im.test(doc.frontMatter.raw));
   // `* **Issue**: Describe the architectural design issue you're addressing, …` describes a section in prose;
   // metadata values in templates are short stand-ins (`[Date]`, `Draft | Review`).
-  const describesProse = (value: string) => value.split(/\s+/).length > 12 && !/\s\|\s/.test(value) && !/^[<{[(]/.test(value);
+  const describesProse = (value: string) => value.split(/\s+/).length > 8 && !/\s\|\s/.test(value) && !/^[<{["'(]/.test(value);
   const seen = new Set<string>();
   const fields: MetadataFieldSpec[] = [];
   for (const field of doc.metadata) {
     if (describesProse(field.value) || field.normalizedKey === 'speclint') continue;
+    // `description: Task list template for feature implementation`: front matter about the template file itself.
+    if (field.source === 'frontmatter' && /\btemplates?\b/i.test(field.value) && !/^[<{[(]/.test(field.value.trim())) continue;
     const canonical = canonicalKey(field.key);
     if (seen.has(canonical)) continue;
     seen.add(canonical);

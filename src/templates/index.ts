@@ -10,7 +10,7 @@ import type { DocumentType, DocumentTypeSource, ReportDescriptor, ResolvedConfig
 import { didYouMean } from '../errors.js';
 import { BUILTIN_TEMPLATES } from './builtin.generated.js';
 import { compileTemplate, type CompiledType } from './compile.js';
-import { cleanHeading, headingForms, matchesHeading, type HeadingForms } from './headings.js';
+import { cleanHeading, headingForms, headingKey, matchesHeading, type HeadingForms } from './headings.js';
 import { canonicalKey } from '../parse/metadata.js';
 import { detectionSignature, type DetectionSignature } from './signature.js';
 
@@ -40,7 +40,7 @@ export function builtinTypeSources(): Record<string, DocumentTypeSource> {
  * folder above a `templates` folder) — documents written against an older version of the template. A document
  * named as its template is (`tasks.md` for `tasks-template.md`) needs least.
  */
-export const DETECTION = { plain: 0.5, titleOrLocation: 0.2, titleAndLocation: 0.1 } as const;
+export const DETECTION = { plain: 0.5, titleOrLocation: 0.2, titleAndLocation: 0.1, locationAgainstTitle: 0.35 } as const;
 
 export interface DetectionEvidence {
   score: number;
@@ -73,12 +73,19 @@ function documentForms(doc: SpecDocument) {
 
 const normalizePath = (path: string) => path.replace(/\\/g, '/');
 const stemOf = (path: string) => normalizePath(path).split('/').pop()!.replace(/\.(?:md|markdown)$/i, '').toLowerCase();
+/** `tasks.md` for the name `tasks`; any file in a `checklists/` folder for `checklist`. */
+const namedAs = (path: string, name: string) => stemOf(path) === name || normalizePath(path).toLowerCase().split('/').slice(0, -1).some((folder) => folder === name || folder === `${name}s`);
 
 export function detectionEvidence(doc: SpecDocument, signature: DetectionSignature, filePath?: string): DetectionEvidence {
   const forms = documentForms(doc);
   const titleMatch = Boolean(signature.title && !signature.title.wildcard && forms.title !== undefined && signature.title.matcher.test(forms.title));
-  const located = Boolean(signature.home && filePath && normalizePath(filePath).startsWith(signature.home));
-  const named = Boolean(signature.documentName && filePath && stemOf(filePath) === signature.documentName);
+  const named = Boolean(signature.documentName && filePath && namedAs(filePath, signature.documentName));
+  // A template for one kind of file (`checklist-template.md`) says nothing about the other files beside it.
+  const located = Boolean(signature.home && filePath && normalizePath(filePath).startsWith(signature.home) && (!signature.documentName || named));
+  // A title with a prefix of another kind (`# Design Draft: Generics` against `# Proposal: [Title]`) is evidence
+  // against the type: living beside the template is then not enough. A plain title says nothing either way.
+  const docPrefix = forms.title !== undefined ? /^([^:]{2,40}):\s*\S/.exec(forms.title)?.[1] : undefined;
+  const contradicted = Boolean(signature.title && !signature.title.wildcard && signature.titlePrefix && docPrefix && !titleMatch && headingKey(docPrefix) !== signature.titlePrefix);
   let found = 0;
   let total = 0;
   let items = 0;
@@ -91,12 +98,15 @@ export function detectionEvidence(doc: SpecDocument, signature: DetectionSignatu
   };
   for (const [key, heading] of signature.literal) count(forms.keys.has(key), heading.optional, heading.weight);
   for (const heading of signature.patterned) count(forms.headings.some((h) => matchesHeading(heading.pattern, h)), heading.optional, heading.weight);
+  const headingItems = items;
   for (const [key, optional] of signature.metadataKeys) count(forms.metadata.has(key), optional, 1);
   const share = total === 0 ? 0 : found / total;
-  const threshold = named || (titleMatch && located) ? DETECTION.titleAndLocation : titleMatch || located ? DETECTION.titleOrLocation : DETECTION.plain;
+  const threshold = named || (titleMatch && located) ? DETECTION.titleAndLocation : titleMatch || (located && !contradicted) ? DETECTION.titleOrLocation : located ? DETECTION.locationAgainstTitle : DETECTION.plain;
   // Two matching items at least (one for a document named as its template): one shared `## Summary` is not a type.
-  const qualifies = items >= (named ? 1 : 2) && share >= threshold;
-  return { score: share + (titleMatch ? 0.5 : 0) + (located ? 0.3 : 0) + (named ? 0.4 : 0), share, threshold, titleMatch, located, named, qualifies };
+  // …and one of them a section, when the template has sections: header fields alone do not make a document follow it.
+  const sectionsInTemplate = signature.literal.size + signature.patterned.length;
+  const qualifies = items >= (named ? 1 : 2) && (headingItems >= 1 || sectionsInTemplate < 2) && share >= threshold;
+  return { score: share + (titleMatch ? 0.5 : 0) + (located ? 0.3 : 0) + (named ? 0.4 : 0) - (contradicted ? 0.2 : 0), share, threshold, titleMatch, located, named, qualifies };
 }
 
 const percent = (share: number) => `${Math.round(share * 100)} %`;

@@ -1,13 +1,17 @@
 /**
  * Matching a document's sections against its type's outline. Computed once per document and shared by
- * required-sections and section-order.
+ * required-sections, section-order and empty-section.
  *
- * Structure is compared by nesting, not by absolute heading level: a document that writes its sections as `#`
- * where the template writes `##` (or puts them beside its title rather than under it) has the same outline.
+ * Structure is compared by position, not by heading level: a section belongs to its template parent when it lies
+ * in the parent's region — from the parent's heading to the next section that the template puts elsewhere. So a
+ * document that writes `## Use case 1` where the template has `#### Use case 1`, or its sections one level up, or
+ * beside its title rather than under it, has the template's outline.
  */
+import { toString } from 'mdast-util-to-string';
+import type { Nodes, Parents } from 'mdast';
 import type { Section, SpecDocument } from '../types.js';
 import { isRealDate } from '../rule-helpers.js';
-import { cleanHeading, headingForms, matchesHeading, type HeadingForms } from './headings.js';
+import { cleanHeading, headingForms, headingKey, matchesHeading, type HeadingForms } from './headings.js';
 import type { CompiledType, SectionPattern } from './compile.js';
 
 export interface MissingSection {
@@ -15,9 +19,9 @@ export interface MissingSection {
   /** The found section it belongs after, or the parent it opens. */
   after?: Section;
   parent?: Section;
-  /** Where --fix inserts it; undefined when the document has the heading elsewhere (then only reported). */
+  /** Where --fix inserts it. */
   insertAt: number;
-  /** The Markdown --fix inserts: the template's section, at the document's heading level, without what exists. */
+  /** The Markdown --fix inserts: the template's section, at the document's heading level, without what exists. Undefined: report only. */
   insertion?: string;
 }
 
@@ -28,12 +32,20 @@ export interface Misplaced {
   expectedParent?: SectionPattern;
 }
 
+export interface Scope {
+  /** The section whose subsections are compared (undefined: the top level). */
+  scope?: Section;
+  patterns: SectionPattern[];
+  /** Is a section inside this scope's region? */
+  contains(section: Section): boolean;
+}
+
 export interface OutlineMatch {
   matched: Map<SectionPattern, Section[]>;
   missing: MissingSection[];
   misplaced: Misplaced[];
-  /** Scopes in which section-order compares siblings: [scope section (undefined: the top level), its child patterns]. */
-  scopes: Array<{ scope?: Section; patterns: SectionPattern[] }>;
+  /** Scopes in which section-order compares siblings. */
+  scopes: Scope[];
   titleMismatch?: { section?: Section };
   /** The document's title heading, if it has one (never matched against sections). */
   title?: Section;
@@ -53,7 +65,36 @@ export function formsOf(section: Section): HeadingForms {
   return forms;
 }
 
+/** `Objective and Motivation`, `Acknowledgments & Prior Art`, `Risks/Mitigations`: the parts of a combined heading. */
+function partsOf(clean: string): string[] {
+  const parts = clean.split(/\s*(?:&|\/|,|;|\band\b)\s*/).map((p) => headingKey(p)).filter((p) => p.length > 2);
+  return parts.length >= 2 ? parts : [];
+}
+
+const words = (key: string) => new Set(key.split(/\s+/).filter((w) => w.length > 2));
+
+/**
+ * Looser matches for literal template headings: a combined heading covers each of its parts (and a combined
+ * template heading is covered by one of its parts), and a long question matches a rewording that keeps four in
+ * five of its words (`Does enabling the feature change any default behavior of the cluster?`).
+ */
+function looseMatch(pattern: SectionPattern, forms: HeadingForms): boolean {
+  const literal = pattern.heading.literal;
+  if (literal === undefined || pattern.repeatable) return false;
+  const docParts = partsOf(forms.clean);
+  if (docParts.includes(literal)) return true;
+  const templateParts = partsOf(cleanHeading(pattern.text));
+  if (templateParts.includes(forms.key)) return true;
+  const wanted = words(literal);
+  if (wanted.size < 5) return false;
+  const have = words(forms.key);
+  let shared = 0;
+  for (const w of wanted) if (have.has(w)) shared++;
+  return shared / Math.max(wanted.size, have.size) >= 0.8;
+}
+
 const matches = (pattern: SectionPattern, section: Section) => matchesHeading(pattern.heading, formsOf(section));
+const matchesLoosely = (pattern: SectionPattern, section: Section) => looseMatch(pattern, formsOf(section));
 
 const DATE_KEYS = ['created', 'date', 'creation date', 'start date', 'created at', 'created on', 'date created', 'proposed', 'submitted'];
 
@@ -74,17 +115,46 @@ function titleOf(doc: SpecDocument, type: CompiledType): Section | undefined {
   const first = doc.sections[0];
   if (!first) return undefined;
   if (first.level === 1) {
+    // A first `# Summary` is one of the template's sections, not a title: the document has none.
+    const isSection = type.outline.some((p) => !p.wildcard && matches(p, first)) && !(type.title && !type.title.wildcard && type.title.matcher.test(cleanHeading(first.text)));
+    if (isSection) return undefined;
     if (type.title) return first;
-    // No title in the template: a level-1 heading over the document's sections is still its title, unless it is
-    // one of the template's sections (`# Summary` in a template written with level-1 sections).
-    const isSection = type.outline.some((p) => !p.wildcard && matches(p, first));
-    return !isSection && (first.children.length > 0 || doc.sections.filter((s) => s.level === 1).length === 1) ? first : undefined;
+    // No title in the template: a level-1 heading over the document's sections is still its title.
+    return first.children.length > 0 || doc.sections.filter((s) => s.level === 1).length === 1 ? first : undefined;
   }
   if (type.title?.level === 2 && first.level === 2 && !doc.sections.some((s) => s.level === 1)) {
     const fieldsUnder = doc.metadata.some((m) => m.keyRange.start.offset >= first.contentStart && m.keyRange.start.offset < first.bodyEnd);
     if (fieldsUnder || type.title.matcher.test(cleanHeading(first.text))) return first;
   }
   return undefined;
+}
+
+interface PseudoHeading {
+  offset: number;
+  forms: HeadingForms;
+}
+
+/**
+ * Bold text standing in for a heading: a paragraph that is all bold, or a list item that opens with bold text
+ * (`* **How can a rollout fail?**`). Older documents wrote a template's questions so.
+ */
+function pseudoHeadings(doc: SpecDocument): PseudoHeading[] {
+  const found: PseudoHeading[] = [];
+  const visit = (node: Nodes) => {
+    if (node.type === 'paragraph') {
+      const first = node.children[0];
+      if (first?.type === 'strong') {
+        const rest = node.children.slice(1).map((c) => toString(c)).join('').trim();
+        const text = toString(first).trim();
+        if (text && (rest === '' || rest.startsWith(':') || /[?:]$/.test(text))) found.push({ offset: node.position!.start.offset!, forms: headingForms(text) });
+      }
+      return;
+    }
+    if (node.type === 'code' || node.type === 'html' || node.type === 'heading') return;
+    if ('children' in node) for (const child of (node as Parents).children) visit(child as Nodes);
+  };
+  visit(doc.root);
+  return found;
 }
 
 export function matchOutline(doc: SpecDocument, type: CompiledType): OutlineMatch {
@@ -108,22 +178,48 @@ export function matchOutline(doc: SpecDocument, type: CompiledType): OutlineMatc
   const exempt = (pattern: SectionPattern) => pattern.optional || Boolean(pattern.since && date && date < pattern.since);
 
   const sections = doc.sections.filter((s) => s !== title);
-  /** The parent in the outline: the title and the document root are both the top level (undefined). */
+  const startOf = (section: Section) => section.heading!.position!.start.offset!;
+  /** The parent in the heading tree: the title and the document root are both the top level (undefined). */
   const parentOf = (section: Section): Section | undefined => (section.parent && section.parent !== title && section.parent.level > 0 ? section.parent : undefined);
-  const within = (section: Section, scope: Section | undefined) => {
-    if (!scope) return true;
-    for (let p = section.parent; p; p = p.parent) if (p === scope) return true;
-    return false;
-  };
+  /** Sections matched exactly are taken; one matched by a part of a combined heading may answer several patterns. */
   const used = new Set<Section>();
   const insideLiteral = (offset: number) =>
     doc.codeBlocks.some((b) => b.node.position!.start.offset! < offset && offset <= b.node.position!.end.offset!) ||
     doc.htmlComments.some((c) => c.node.position!.start.offset! < offset && offset <= c.node.position!.end.offset!);
+  // A section that is itself one of the template's headings (`## Monitoring & Logging`) answers only that one.
+  const templateHeading = new Set(sections.filter((s) => type.allPatterns.some((p) => !p.wildcard && matches(p, s))));
+  const loosely = (pattern: SectionPattern, s: Section) => !templateHeading.has(s) && matchesLoosely(pattern, s);
+  // Loose matches answer a pattern only inside its parent's region; anywhere else, only the same heading counts.
   const existsAnywhere = (pattern: SectionPattern) => !pattern.wildcard && (sections.some((s) => matches(pattern, s)) || Boolean(title && matches(pattern, title)));
+  let pseudo: PseudoHeading[] | undefined;
+  const writtenInBold = (pattern: SectionPattern, from: number, to: number) => {
+    if (pattern.wildcard) return false;
+    pseudo ??= pseudoHeadings(doc);
+    return pseudo.some((p) => p.offset > from && p.offset < to && (matchesHeading(pattern.heading, p.forms) || looseMatch(pattern, p.forms)));
+  };
+  const descendants = (pattern: SectionPattern): Set<SectionPattern> => {
+    const out = new Set<SectionPattern>();
+    const walk = (p: SectionPattern) => {
+      out.add(p);
+      p.children.forEach(walk);
+    };
+    walk(pattern);
+    return out;
+  };
+  /** Where a matched section's region ends: at the first later section the template puts outside its pattern. */
+  const regionEnd = (section: Section, pattern: SectionPattern, limit: number): number => {
+    const own = descendants(pattern);
+    let end = limit;
+    for (const [other, found] of result.matched) {
+      if (own.has(other)) continue;
+      for (const s of found) if (startOf(s) > startOf(section) && startOf(s) < end) end = startOf(s);
+    }
+    return end;
+  };
 
   /** The heading level the document uses for a pattern placed under `scope`. */
   const levelFor = (pattern: SectionPattern, scope: Section | undefined, siblings: Section[]): number => {
-    const sibling = siblings.find((s) => parentOf(s) === scope);
+    const sibling = siblings[0];
     if (sibling) return sibling.level;
     if (scope) return Math.min(6, scope.level + 1);
     const top = sections.find((s) => !parentOf(s));
@@ -152,7 +248,7 @@ export function matchOutline(doc: SpecDocument, type: CompiledType): OutlineMatc
   };
 
   /** Children of a missing pattern that the document has elsewhere: they belong under the missing one. */
-  const reportOrphans = (pattern: SectionPattern): void => {
+  const reportOrphans = (pattern: SectionPattern, limit: number): void => {
     for (const child of pattern.children) {
       if (child.wildcard) continue;
       const elsewhere = sections.find((s) => !used.has(s) && matches(child, s));
@@ -161,14 +257,15 @@ export function matchOutline(doc: SpecDocument, type: CompiledType): OutlineMatc
         result.misplaced.push({ pattern: child, section: elsewhere, expectedParent: pattern });
         result.matched.set(child, [elsewhere]);
         // Its own subsections are checked where it is: moving it later must not reveal new findings.
-        if (child.children.length > 0) matchScope(child.children, elsewhere);
-      } else reportOrphans(child);
+        if (child.children.length > 0) matchScope(child.children, elsewhere, startOf(elsewhere), regionEnd(elsewhere, child, Math.min(limit, elsewhere.contentEnd)));
+      } else reportOrphans(child, limit);
     }
   };
 
-  function matchScope(patterns: SectionPattern[], scope: Section | undefined): void {
-    result.scopes.push({ scope, patterns });
-    const inside = sections.filter((s) => within(s, scope));
+  function matchScope(patterns: SectionPattern[], scope: Section | undefined, from: number, to: number): void {
+    const contains = (s: Section) => s !== scope && startOf(s) > from && startOf(s) < to;
+    result.scopes.push({ scope, patterns, contains });
+    const inside = sections.filter(contains);
     const direct = (s: Section) => parentOf(s) === scope;
     // Fixed headings first, so a wildcard slot takes only what no fixed heading claims.
     const ordered = [...patterns.filter((p) => !p.wildcard), ...patterns.filter((p) => p.wildcard)];
@@ -177,9 +274,14 @@ export function matchOutline(doc: SpecDocument, type: CompiledType): OutlineMatc
       if (pattern.wildcard) {
         found = inside.filter((s) => !used.has(s) && direct(s));
       } else {
-        const candidates = inside.filter((s) => !used.has(s) && matches(pattern, s));
+        let candidates = inside.filter((s) => !used.has(s) && matches(pattern, s));
+        let exact = true;
+        if (candidates.length === 0) {
+          candidates = inside.filter((s) => loosely(pattern, s));
+          exact = false;
+        }
         const directOnes = candidates.filter(direct);
-        // Under the right parent, or deeper inside it (`### Goals` under a `#### Background` of Motivation).
+        // Right under the parent, or anywhere in its region (`### Goals` under a `#### Background` of Motivation).
         const chosen = directOnes.length > 0 ? directOnes : candidates;
         found = pattern.repeatable ? chosen : chosen.slice(0, 1);
         if (found.length === 0) {
@@ -192,6 +294,10 @@ export function matchOutline(doc: SpecDocument, type: CompiledType): OutlineMatc
             continue;
           }
         }
+        if (!exact) {
+          if (found.length > 0) result.matched.set(pattern, found);
+          continue;
+        }
       }
       for (const s of found) used.add(s);
       if (found.length > 0) result.matched.set(pattern, found);
@@ -200,19 +306,24 @@ export function matchOutline(doc: SpecDocument, type: CompiledType): OutlineMatc
       const found = result.matched.get(pattern);
       if (found && found.length > 0) {
         if (pattern.children.length > 0) {
-          if (pattern.wildcard || pattern.repeatable) for (const s of found) matchScope(pattern.children, s);
-          else matchScope(pattern.children, found[0]!);
+          const each = pattern.wildcard || pattern.repeatable ? found : found.slice(0, 1);
+          each.forEach((s, i) => {
+            const next = each[i + 1];
+            const limit = Math.min(contains(s) ? to : s.contentEnd, next ? startOf(next) : Infinity);
+            matchScope(pattern.children, s, startOf(s), regionEnd(s, pattern, limit));
+          });
         }
         return;
       }
       if (exempt(pattern)) return;
-      const present = (p: SectionPattern) => result.matched.get(p)?.find(direct);
+      const scopeBodyEnd = scope ? scope.bodyEnd : title ? title.bodyEnd : doc.text.length;
+      if (writtenInBold(pattern, scope ? startOf(scope) : -1, to)) return;
+      const present = (p: SectionPattern) => result.matched.get(p)?.find(contains);
       const previous = patterns.slice(0, index).map(present).filter((s): s is Section => Boolean(s)).sort((a, b) => b.index - a.index)[0];
       const next = patterns.slice(index + 1).map(present).filter((s): s is Section => Boolean(s)).sort((a, b) => a.index - b.index)[0];
       // After the previous section of the template that is present; else at the start of the parent (after its
       // own text); else before the next one present; else after the title's text, or at the end.
-      const scopeBodyEnd = scope ? scope.bodyEnd : title ? title.bodyEnd : doc.text.length;
-      const insertAt = previous ? previous.contentEnd : next ? Math.min(scopeBodyEnd, next.heading!.position!.start.offset!) : scopeBodyEnd;
+      const insertAt = previous ? Math.min(previous.contentEnd, to) : next ? Math.min(scopeBodyEnd, startOf(next)) : Math.min(scopeBodyEnd, to);
       const missing: MissingSection = { pattern, after: previous, parent: scope, insertAt };
       // Text inserted into an unclosed code fence or HTML block would not become a heading: report, do not insert.
       if (!pattern.wildcard && !existsAnywhere(pattern) && !insideLiteral(insertAt)) {
@@ -220,11 +331,11 @@ export function matchOutline(doc: SpecDocument, type: CompiledType): OutlineMatc
         missing.insertion = insertionText(render(pattern, level), insertAt);
       }
       result.missing.push(missing);
-      reportOrphans(pattern);
+      reportOrphans(pattern, to);
     });
   }
 
-  matchScope(type.outline, undefined);
+  matchScope(type.outline, undefined, -1, Infinity);
   perDoc.set(type, result);
   return result;
 }

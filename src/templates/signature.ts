@@ -30,6 +30,8 @@ export interface DetectionSignature {
   home?: string;
   /** The name documents of this type have, when the template's says (`tasks-template.md` → `tasks`). */
   documentName?: string;
+  /** The fixed words before the colon of the template's title (`Proposal: [Title]` → `proposal`). */
+  titlePrefix?: string;
 }
 
 interface ScannedHeading {
@@ -161,6 +163,8 @@ export function detectionSignature(source: DocumentTypeSource): DetectionSignatu
     if (key) metadataKeys.set(canonicalKey(key), /\bif applicable\b|\(optional\)|\boptional\b/i.test(line));
   }
   const signature: DetectionSignature = { title, literal, patterned, metadataKeys };
+  const prefix = title && !title.wildcard ? /^([^:[{<]{2,40}):/.exec(title.text)?.[1] : undefined;
+  if (prefix && !/\b([A-Z])\1{2,}\b|\bNumber\b|#/.test(prefix)) signature.titlePrefix = headingKey(prefix);
   if (source.templatePath) {
     signature.home = homeOf(source.templatePath);
     const name = documentNameOf(source.templatePath);
@@ -181,6 +185,6 @@ export function homeOf(templatePath: string): string {
 /** `tasks-template.md`, `template-plan.md`, `plan.template.md` → the name of the documents: `tasks`, `plan`. */
 export function documentNameOf(templatePath: string): string | undefined {
   const stem = templatePath.replace(/\\/g, '/').split('/').pop()!.replace(/\.(?:md|markdown)$/i, '').toLowerCase();
-  const name = stem.replace(/[-_.]?templates?$|^templates?[-_.]?/, '');
+  const name = stem.replace(/[-_.]?templates?$|^templates?[-_.]?/, '').replace(/^\d+[-_]/, '');
   return name !== stem && /[a-z]{3,}/.test(name) && !/^\d+$/.test(name) ? name : undefined;
 }
