@@ -7,6 +7,8 @@ export interface BlockProblem {
   message: string;
   /** 0-based block line of an earlier, related place (the first definition of a duplicate key). */
   relatedLine?: number;
+  /** The error class, for the finding's key (`comment`, `trailing-comma`, `DUPLICATE_KEY`, `syntax-postgresql`…). */
+  code?: string;
 }
 
 /** Convert a 0-based UTF-16 offset in `text` to a block position. */
