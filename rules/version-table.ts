@@ -23,7 +23,13 @@ function columnIndex(table: TableModel, names: string[]): number {
 function cellRange(context: RuleContext, cell: TableCell) {
   const { doc } = context;
   // The cell's range includes its padding; point at the text.
-  const at = doc.text.indexOf(cell.text, cell.range.start.offset);
+  let at = cell.text ? doc.text.indexOf(cell.text, cell.range.start.offset) : -1;
+  if (!cell.text) {
+    // An empty cell: point after its pipe and padding.
+    at = cell.range.start.offset;
+    if (doc.text[at] === '|') at++;
+    while (at < cell.range.end.offset - 1 && doc.text[at] === ' ') at++;
+  }
   const start = at >= 0 && at < cell.range.end.offset ? at : cell.range.start.offset;
   return { start: doc.pointAt(start), end: doc.pointAt(start + Math.max(1, cell.text.length)) };
 }

@@ -35,8 +35,8 @@ const NUMERIC = new RegExp(String.raw`^v?(\d+(?:\.\d+){0,3})(?:${PRERELEASE}|-([
 const KUBE = /^v(\d+)(?:(alpha|beta)(\d+))?$/i;
 /** `2024-01-15`, `2024-01-15-preview` (Azure-style API versions), `20240115`. */
 const DATE_VERSION = /^(\d{4})-?(\d{2})-?(\d{2})(?:-([A-Za-z][\w.-]*))?$/;
-/** `Rev A`, `Revision B`, `rev. C`, or a bare capital letter in a revision column. */
-const REVISION = /^(?:rev(?:ision)?\.?\s*)?([A-Z]{1,2})$/;
+/** `Rev A`, `Revision B`, `rev. C` (the prefix removed first), or a bare capital letter in a revision column. */
+const REVISION = /^([A-Z]{1,2})$/;
 /** A family prefix and a number: `go1.22`, `Go 1.22`, `Python 3.11`, `release-1.2`, `API v2`, `r12`, `Rev 3`. */
 const PREFIXED = new RegExp(String.raw`^([A-Za-z][A-Za-z._+# ]{0,15}?)[ -]?v?(\d+(?:\.\d+){0,3})${PRERELEASE}?$`, 'i');
 /** Ranges and wildcards: `1.x`, `16.x`, `^18.2.0`, `~1.2`, `>=1.2 <2`, `18+`, `1.2 - 1.4`, `*`. */
@@ -84,7 +84,7 @@ export function readVersion(text: string): ParsedVersion | undefined {
     const prerelease = numeric[2] ? [numeric[2].toLowerCase(), ...(numeric[3] ? [Number(numeric[3])] : [])] : numeric[4] ? numeric[4].split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p.toLowerCase())) : [];
     return { family: 'numeric', parts, prerelease, normal: normalOf(parts, prerelease) };
   }
-  const revision = REVISION.exec(text);
+  const revision = REVISION.exec(text.replace(/^rev(?:ision)?\.?\s*/i, (prefix) => (prefix.length < text.length ? '' : prefix)));
   if (revision) {
     const letters = revision[1]!;
     const parts = [...letters].map((c) => c.charCodeAt(0));
