@@ -2,8 +2,7 @@ import { basename, dirname, resolve } from 'node:path';
 import type { Definition, LinkReference, ImageReference, Nodes } from 'mdast';
 import type { LinkModel, Rule, RuleContext, Severity, SpecDocument } from '../src/types.js';
 import { docsUrl } from '../src/rule-helpers.js';
-import GithubSlugger from 'github-slugger';
-import { documentAnchors, fileAnchor, headingText } from '../src/slug.js';
+import { documentAnchors, fileAnchor } from '../src/slug.js';
 import { didYouMean } from '../src/errors.js';
 
 interface Options {
@@ -47,17 +46,15 @@ function usedIdentifiers(root: Nodes): Set<string> {
 const normalizeLabel = (label: string) => label.replace(/\s+/g, ' ').trim().toLowerCase();
 
 /**
- * `[summary]: #summary` right under `# Summary`: a name for the section it sits in (an idiom of some templates),
- * not a link anyone forgot to use.
+ * `[summary]: #summary` right under `# Summary`: a name for the section it sits under (an idiom of some templates,
+ * whatever the exact fragment), not a link anyone forgot to use.
  */
 function namesItsSection(doc: SpecDocument, definition: LinkModel): boolean {
-  const url = (definition.node as Definition).url;
-  if (!url.startsWith('#')) return false;
+  if (!(definition.node as Definition).url.startsWith('#')) return false;
   const heading = doc.sections.filter((s) => s.line <= definition.range.start.line).at(-1);
   if (!heading?.heading) return false;
   const between = doc.text.slice(heading.contentStart, definition.range.start.offset);
-  if (/\S/.test(between.replace(/^ {0,3}\[[^\]\n]+\]:[^\n]*$/gm, ''))) return false;
-  return fragmentOf(url) === new GithubSlugger().slug(headingText(heading.heading)) || fragmentOf(url) === normalizeLabel((definition.node as Definition).identifier).replace(/\s+/g, '-');
+  return !/\S/.test(between.replace(/^ {0,3}\[[^\]\n]+\]:[^\n]*$/gm, ''));
 }
 
 /**

@@ -335,13 +335,15 @@ function duplicateKeys(part: string, dialect: JsonDialect, shift: number, block:
   return problems;
 }
 
+/** JSON5: the block as written, then with elisions masked, as one value or as object members / array elements. */
 function validateJson5(text: string): BlockProblem[] {
   const first = json5Error(text);
   if (!first) return [];
   const masked = maskJsonElisions(text, 'json5');
-  if (masked === text) return [first];
-  const second = json5Error(masked);
+  const second = masked === text ? first : json5Error(masked);
   if (!second) return [];
+  // JSON5 allows a trailing comma, so the wrapped readings need no care for one.
+  if (!json5Error(`{${masked}\n}`) || !json5Error(`[${masked}\n]`)) return [];
   return [second.line > first.line || (second.line === first.line && second.column > first.column) ? second : first];
 }
 
