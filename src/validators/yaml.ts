@@ -3,7 +3,8 @@
  *
  * Examples in documents are excerpts more often than files. A block is read as written; when that fails, its
  * elision lines (`...`, `…`, `- ...`, `[ . . . ]`, `{ ... }`, `// ...`, a line that is only a `<stand-in>`) are read
- * as comments and the block is parsed again: a block whose only problems are elisions is a fragment, not an error.
+ * as comments (and template tags such as `{{ .Values.x }}` as values) and the block is parsed again: a block whose
+ * only problems are elisions is a fragment, not an error.
  * A block indented as a whole (pasted from a list) is read without that common indentation, so its `---`
  * separators are separators.
  */
@@ -32,9 +33,19 @@ const ELISION_LINE = new RegExp(
 /** An ellipsis opening a collection: `...{` (a spread in an example). */
 const LEADING_ELLIPSIS = /^([ \t]*(?:-[ \t]+)?)(\.{3}|…)(?=[{[])/gm;
 
+/** A line that is only template tags: `{{- if .Values.x }}`, `{% for x in y %}`, `{{ end }}`. */
+const TEMPLATE_LINE = /^([ \t]*)(?:(?:\{\{-?[^{}\n]*-?\}\}|\{%-?[^%\n]*-?%\}|\{#[^#\n]*#\})[ \t]*)+$/gm;
+/** A template expression where a value stands: `replicas: {{ .Values.replicas }}`. */
+const TEMPLATE_VALUE = /\{\{[^{}\n]*\}\}|\$\{\{[^{}\n]*\}\}/g;
+
+const asComment = (line: string, indent: string) => (line.length > indent.length ? `${indent}#${' '.repeat(line.length - indent.length - 1)}` : line);
+
+/** Elision lines and template-only lines turned into comments, template values into plain scalars; same length. */
 export function maskYamlElisions(text: string): string {
   return text
-    .replace(ELISION_LINE, (line, indent: string) => (line.length > indent.length ? `${indent}#${' '.repeat(line.length - indent.length - 1)}` : line))
+    .replace(ELISION_LINE, asComment)
+    .replace(TEMPLATE_LINE, asComment)
+    .replace(TEMPLATE_VALUE, (m) => 'x'.repeat(m.length))
     .replace(LEADING_ELLIPSIS, (_, indent: string, ellipsis: string) => indent + ' '.repeat(ellipsis.length));
 }
 

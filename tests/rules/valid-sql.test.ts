@@ -85,8 +85,11 @@ describe('valid-sql: another dialect under the default PostgreSQL', () => {
     ]);
   });
 
-  it('SQL Server and ClickHouse syntax is read in its dialect', async () => {
+  it('SQL Server, ClickHouse, SQLite and Snowflake syntax is read in its dialect', async () => {
     expect(await findings(block('SELECT TOP 10 [name] FROM [dbo].[users] WITH (NOLOCK)\nGO'))).toEqual([]);
+    expect(await findings(block('DECLARE @limit INT = 10;\nSELECT TOP (@limit) name FROM users;'))).toEqual([]);
+    expect(await findings(block('INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?);'))).toEqual([]);
+    expect(await findings(block('CREATE OR REPLACE TABLE t AS SELECT 1 AS a;'))).toEqual([]);
     expect(await findings(block('CREATE TABLE e (id UInt64, s Nullable(String)) ENGINE = MergeTree ORDER BY id;'))).toEqual([]);
   });
 

@@ -35,6 +35,7 @@ describe('valid-yaml: a block whose only problems are elisions is a fragment', (
     ['`... # omitted`', 'command:\n  - run\n  ... # omitted to save space\nsecurityContext: {}'],
     ['a line that is only a <stand-in>', 'metadata:\n  name: x\n  <more-fields>'],
     ['`...{` opening a collection', '"priorities": [\n   ...{\n      "name": "x"\n   }\n]'],
+    ['Helm / Jinja templating', 'spec:\n  replicas: {{ .Values.replicas }}\n  {{- if .Values.strategy }}\n  strategy: {{ toYaml .Values.strategy | nindent 4 }}\n  {{- end }}\n{% for x in xs %}\nname: {{ x }}\n{% endfor %}'],
   ])('%s', async (_, body) => {
     expect(await findings(block(body))).toEqual([]);
   });
