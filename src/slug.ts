@@ -21,6 +21,9 @@ export function headingText(heading: Heading): string {
 /** Anchors of a parsed Markdown tree, lower-cased. */
 export function treeAnchors(root: Root): Set<string> {
   const slugger = new GithubSlugger();
+  // GitHub keeps the spaces a heading's text ends with or doubles (`## Drivers <!-- optional -->` is `#drivers-`);
+  // other renderers trim them. Both forms are anchors: a link that works somewhere is not reported.
+  const trimmedSlugger = new GithubSlugger();
   const anchors = new Set<string>();
   const pending: Nodes[] = [root];
   // Depth-first in document order: the slugger's -1, -2 follow the order headings appear.
@@ -29,6 +32,7 @@ export function treeAnchors(root: Root): Set<string> {
     if (node.type === 'heading') {
       const text = headingText(node);
       anchors.add(slugger.slug(text));
+      anchors.add(trimmedSlugger.slug(text.replace(/\s+/g, ' ').trim()));
       const attribute = HEADING_ATTRIBUTE.exec(text);
       if (attribute) anchors.add(attribute[1]!.toLowerCase());
     }
