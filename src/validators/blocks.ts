@@ -33,6 +33,7 @@ export function reportBlockProblems(context: RuleContext, block: CodeBlock, prob
       endLine: end.line,
       endColumn: end.column,
       key: blockKey(block.value, problem.code ?? 'syntax'),
+      ...(problem.severity ? { severity: problem.severity } : {}),
     });
   }
 }

@@ -96,6 +96,7 @@ const MARKERS: Marker[] = [
   { dialect: 'clickhouse', pattern: /\bENGINE\s*=\s*\w*MergeTree\b|\bENGINE\s*=\s*(?:Log|TinyLog|Memory|Distributed)\b/i, name: 'ENGINE = MergeTree', weight: 4 },
   { dialect: 'clickhouse', pattern: /\b(?:UInt(?:8|16|32|64|128|256)|Int(?:8|16|32|64|128|256)|Float(?:32|64))\b|\bNullable\s*\(|\bLowCardinality\s*\(|\bDateTime64\b/, name: 'ClickHouse types (UInt64, Nullable(…))', weight: 3 },
   { dialect: 'clickhouse', pattern: /\{\s*\w+\s*:\s*[A-Z]\w*(?:\([^)]*\))?\s*\}/, name: '{name: Type} query parameters', weight: 3 },
+  { dialect: 'clickhouse', pattern: /\b(?:countIf|sumIf|avgIf|uniqExact|anyLast|argMax|argMin|groupArray|arrayJoin|toYYYYMM|toStartOf[A-Z]\w*)\s*\(|\bWITH\s+TOTALS\b/, name: 'ClickHouse functions (countIf, anyLast…)', weight: 3 },
   { dialect: 'sqlite', pattern: /\bAUTOINCREMENT\b|\bWITHOUT\s+ROWID\b|^\s*PRAGMA\b/im, name: 'AUTOINCREMENT', weight: 3 },
   { dialect: 'bigquery', pattern: /`[\w-]+\.[\w-]+\.[\w-]+`|\bSTRUCT\s*<|\bARRAY\s*<|\bSAFE_CAST\s*\(/i, name: '`project.dataset.table` names', weight: 3 },
   { dialect: 'oracle', pattern: /\bVARCHAR2\b|\bNUMBER\s*\(\s*\d+|\bFROM\s+DUAL\b|\bROWNUM\b|\bSYSDATE\b|\bNVL\s*\(/i, name: 'VARCHAR2', weight: 3 },

@@ -9,6 +9,8 @@ export interface BlockProblem {
   relatedLine?: number;
   /** The error class, for the finding's key (`comment`, `trailing-comma`, `DUPLICATE_KEY`, `syntax-postgresql`…). */
   code?: string;
+  /** Set for advice that is not a parse error (a block that only looks like another dialect). */
+  severity?: 'warn';
 }
 
 /** Convert a 0-based UTF-16 offset in `text` to a block position. */

@@ -79,9 +79,14 @@ describe('valid-sql: another dialect under the default PostgreSQL', () => {
     expect(await findings(block(body))).toEqual([]);
   });
 
-  it('a MySQL block broken as MySQL gets the MySQL error and the way to say the dialect', async () => {
-    expect(await findings(block('CREATE TABLE `t` (\n  `id` INT AUTO_INCREMENT PRIMARY KEY\n  `name` TEXT\n);'))).toEqual([
-      { ruleId: RULE, line: 6, column: 3, message: 'MySQL: Expected: \',\' or \')\' after column definition, found: `name` (the block looks like MySQL: AUTO_INCREMENT, backtick-quoted identifiers; mark it ```sql dialect=mysql or set valid-sql\'s "dialect" option; ```sql fragment if it is an excerpt)' },
+  it('a MySQL block that does not parse as MySQL either is a warning to state its dialect; stated, its error is reported', async () => {
+    const body = 'CREATE TABLE `t` (\n  `id` INT AUTO_INCREMENT PRIMARY KEY\n  `name` TEXT\n);';
+    const result = await lintText(block(body), { config: { ...defaultConfig(), rules: Object.fromEntries(rules.map((r) => [r.meta.id, { severity: r.meta.id === RULE ? ('error' as const) : ('off' as const), options: {} }])) } });
+    expect(result.messages.map((m) => ({ severity: m.severity, line: m.line, column: m.column, message: m.message }))).toEqual([
+      { severity: 'warn', line: 4, column: 1, message: 'This block looks like MySQL (AUTO_INCREMENT, backtick-quoted identifiers), not PostgreSQL: mark it ```sql dialect=mysql or set valid-sql\'s "dialect" option to have it checked as MySQL' },
+    ]);
+    expect(await findings(block(body, 'sql dialect=mysql'))).toEqual([
+      { ruleId: RULE, line: 6, column: 3, message: 'MySQL: Expected: \',\' or \')\' after column definition, found: `name` (mark the block ```sql fragment if it is an excerpt)' },
     ]);
   });
 
