@@ -58,48 +58,52 @@ function namesItsSection(doc: SpecDocument, definition: LinkModel): boolean {
 }
 
 /**
- * Definitions that no reference uses, and repeated definitions (the first one wins in CommonMark): one finding
- * each, as markdownlint's MD053. Their targets are not checked: an unused definition renders nothing.
+ * Definitions that render nothing: those no reference uses, and repeats (the first one wins in CommonMark). Their
+ * targets are not checked. Each is reported, as markdownlint's MD053, unless turned off, ignored, given by the
+ * template, or a name for the section it sits under.
  */
-function unusedDefinitions(context: RuleContext<Options>, definitions: LinkModel[]): Set<LinkModel> {
+function silentDefinitions(context: RuleContext<Options>, definitions: LinkModel[]): Set<LinkModel> {
   const { doc, options } = context;
-  const unused = new Set<LinkModel>();
-  if (options.unusedDefinitions === 'off' || definitions.length === 0) return unused;
+  const silent = new Set<LinkModel>();
+  if (definitions.length === 0) return silent;
   const used = usedIdentifiers(doc.root);
-  const ignored = new Set(options.ignoredDefinitions.map((label) => label.toLowerCase()));
-  // Definitions the document's template has are structure it asks for (`[summary]: #summary` below `# Summary`).
+  const ignored = new Set(options.ignoredDefinitions.map(normalizeLabel));
+  // Definitions the document's template has are structure it asks for.
   const templateText = context.documentType?.templateText;
   if (typeof templateText === 'string') {
     for (const m of templateText.matchAll(/^ {0,3}\[([^\]\n]+)\]:[ \t]*\S/gm)) ignored.add(normalizeLabel(m[1]!));
   }
+  const reportable = (node: Definition) => options.unusedDefinitions !== 'off' && !ignored.has(normalizeLabel(node.identifier)) && !ignored.has(normalizeLabel(node.label ?? node.identifier));
   const first = new Map<string, LinkModel>();
   for (const definition of definitions) {
     const node = definition.node as Definition;
     const label = node.label ?? node.identifier;
-    if (ignored.has(normalizeLabel(node.identifier)) || ignored.has(normalizeLabel(label))) continue;
     const earlier = first.get(node.identifier);
     if (earlier) {
-      unused.add(definition);
-      context.report({
-        message: `Link definition [${label}] repeats the one on line ${earlier.range.start.line}, which wins: remove this one or rename it`,
-        range: definition.range,
-        severity: options.unusedDefinitions,
-        key: `duplicate-definition:${node.identifier}`,
-      });
+      silent.add(definition);
+      if (reportable(node)) {
+        context.report({
+          message: `Link definition [${label}] repeats the one on line ${earlier.range.start.line}, which wins: remove this one or rename it`,
+          range: definition.range,
+          severity: options.unusedDefinitions as Severity,
+          key: `duplicate-definition:${node.identifier}`,
+        });
+      }
       continue;
     }
     first.set(node.identifier, definition);
-    if (!used.has(node.identifier) && !namesItsSection(doc, definition)) {
-      unused.add(definition);
+    if (used.has(node.identifier)) continue;
+    silent.add(definition);
+    if (reportable(node) && !namesItsSection(doc, definition)) {
       context.report({
         message: `Link definition [${label}] is not used: remove it, or reference it as [text][${label}] (set valid-links' "unusedDefinitions" to "off" to allow unused definitions)`,
         range: definition.range,
-        severity: options.unusedDefinitions,
+        severity: options.unusedDefinitions as Severity,
         key: `unused-definition:${node.identifier}`,
       });
     }
   }
-  return unused;
+  return silent;
 }
 
 const rule: Rule<Options> = {
@@ -125,10 +129,10 @@ const rule: Rule<Options> = {
   },
   check(context) {
     const { doc, options, fileExists, readFile, report } = context;
-    const unused = unusedDefinitions(context, doc.links.filter((l) => l.kind === 'definition'));
+    const silent = silentDefinitions(context, doc.links.filter((l) => l.kind === 'definition'));
     let anchors: Set<string> | undefined;
     for (const link of doc.links) {
-      if (unused.has(link)) continue;
+      if (silent.has(link)) continue;
       const url = link.url.trim();
       // Template stand-ins (`[link](./[feature].md)`) are no-placeholders' business.
       if (!url || SCHEME.test(url) || url.includes('[')) continue;

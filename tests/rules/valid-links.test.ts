@@ -90,6 +90,16 @@ describe('valid-links: unused link definitions (markdownlint MD053)', () => {
     expect(await findings(text)).toEqual([]);
   });
 
+  it('a definition nothing uses renders nothing: its target is never checked', async () => {
+    // `## Rationale and alternatives` then `[alternatives]: #alternatives`: a section name, and a broken one, unused.
+    expect(await findings('# Spec\n\n## Rationale and alternatives\n[alternatives]: #alternatives\n\nText.\n')).toEqual([]);
+    expect(await findings('# Spec\n\nText.\n\n[gone]: #nowhere\n', { unusedDefinitions: 'off' })).toEqual([]);
+    // Used, the same definition is a broken link.
+    expect(await findings('# Spec\n\nSee [alternatives].\n\n## Rationale and alternatives\n[alternatives]: #alternatives\n')).toEqual([
+      { ruleId: RULE, severity: 'error', line: 6, column: 1, message: 'Link target "#alternatives" matches no heading or anchor in this document: correct the fragment or add the heading' },
+    ]);
+  });
+
   it('can be turned off, made an error, or told to ignore labels', async () => {
     const text = '# Spec\n\n[unused]: https://example.org\n';
     expect(await findings(text, { unusedDefinitions: 'off' })).toEqual([]);
