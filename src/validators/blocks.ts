@@ -37,9 +37,3 @@ export function reportBlockProblems(context: RuleContext, block: CodeBlock, prob
     });
   }
 }
-
-/** `dialect=mysql` (or `dialect:mysql`) in an info string. */
-export function metaValue(meta: string, key: string): string | undefined {
-  const m = new RegExp(`(?:^|\\s)${key}[=:]([\\w-]+)`, 'i').exec(meta);
-  return m?.[1];
-}
