@@ -75,6 +75,7 @@ function silentDefinitions(context: RuleContext<Options>, definitions: LinkModel
   }
   const reportable = (node: Definition) => options.unusedDefinitions !== 'off' && !ignored.has(normalizeLabel(node.identifier)) && !ignored.has(normalizeLabel(node.label ?? node.identifier));
   const first = new Map<string, LinkModel>();
+  const unused: Array<{ definition: LinkModel; label: string; identifier: string }> = [];
   for (const definition of definitions) {
     const node = definition.node as Definition;
     const label = node.label ?? node.identifier;
@@ -94,17 +95,32 @@ function silentDefinitions(context: RuleContext<Options>, definitions: LinkModel
     first.set(node.identifier, definition);
     if (used.has(node.identifier)) continue;
     silent.add(definition);
-    if (reportable(node) && !namesItsSection(doc, definition)) {
-      context.report({
-        message: `Link definition [${label}] is not used: remove it, or reference it as [text][${label}] (set valid-links' "unusedDefinitions" to "off" to allow unused definitions)`,
-        range: definition.range,
-        severity: options.unusedDefinitions as Severity,
-        key: `unused-definition:${node.identifier}`,
-      });
-    }
+    if (reportable(node) && !namesItsSection(doc, definition)) unused.push({ definition, label, identifier: node.identifier });
+  }
+  if (unused.length > MAX_UNUSED_REPORTS) {
+    // A generated list of links (a team roster appended to every page) is one thing to fix, not a hundred.
+    const names = unused.slice(0, 3).map((u) => `[${u.label}]`).join(', ');
+    context.report({
+      message: `${unused.length} link definitions are not used (${names}, …): remove them, or set valid-links' "unusedDefinitions" to "off" to allow unused definitions`,
+      range: unused[0]!.definition.range,
+      severity: options.unusedDefinitions as Severity,
+      key: 'unused-definitions',
+    });
+    return silent;
+  }
+  for (const { definition, label, identifier } of unused) {
+    context.report({
+      message: `Link definition [${label}] is not used: remove it, or reference it as [text][${label}] (set valid-links' "unusedDefinitions" to "off" to allow unused definitions)`,
+      range: definition.range,
+      severity: options.unusedDefinitions as Severity,
+      key: `unused-definition:${identifier}`,
+    });
   }
   return silent;
 }
+
+/** More unused definitions than this in one document are reported as one finding. */
+const MAX_UNUSED_REPORTS = 10;
 
 const rule: Rule<Options> = {
   meta: {

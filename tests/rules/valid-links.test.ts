@@ -100,6 +100,13 @@ describe('valid-links: unused link definitions (markdownlint MD053)', () => {
     ]);
   });
 
+  it('more than ten unused definitions in one document are one finding', async () => {
+    const definitions = Array.from({ length: 12 }, (_, i) => `[team-${i}]: https://example.org/${i}`).join('\n');
+    expect(await findings(`# Spec\n\nText.\n\n${definitions}\n`)).toEqual([
+      { ruleId: RULE, severity: 'warn', line: 5, column: 1, message: '12 link definitions are not used ([team-0], [team-1], [team-2], …): remove them, or set valid-links\' "unusedDefinitions" to "off" to allow unused definitions' },
+    ]);
+  });
+
   it('can be turned off, made an error, or told to ignore labels', async () => {
     const text = '# Spec\n\n[unused]: https://example.org\n';
     expect(await findings(text, { unusedDefinitions: 'off' })).toEqual([]);
