@@ -1,14 +1,14 @@
 import type { Rule } from '../src/types.js';
 import { docsUrl } from '../src/rule-helpers.js';
-import { metaValue, reportBlockProblems, skipBlock } from '../src/validators/blocks.js';
+import { reportBlockProblems, skipBlock } from '../src/validators/blocks.js';
+// The dialect list without the parsers: they load only when a file has a SQL block.
+import { DEFAULT_SQL_LANGUAGES, SQL_DIALECT_NAMES, infoStringDialect, normalizeDialect } from '../src/validators/sql-dialects.js';
+import type { DialectSource } from '../src/validators/sql.js';
 
 interface Options {
   dialect: string;
   languages: Record<string, string>;
 }
-
-// Kept in sync with src/validators/sql.ts SQL_DIALECTS (not imported: the parsers load only when a block needs them).
-const DIALECTS = ['postgresql', 'mysql', 'sqlite', 'mssql', 'bigquery', 'snowflake', 'redshift', 'clickhouse', 'duckdb', 'databricks', 'hive', 'oracle', 'spark', 'teradata', 'ansi', 'generic', 'postgres', 'pg', 'tsql', 'sqlserver', 'mariadb'];
 
 const rule: Rule<Options> = {
   meta: {
@@ -19,16 +19,16 @@ const rule: Rule<Options> = {
     optionsSchema: {
       type: 'object',
       properties: {
-        dialect: { enum: DIALECTS, description: 'Default dialect (PostgreSQL uses the real PostgreSQL parser).' },
+        dialect: { enum: [...SQL_DIALECT_NAMES], description: 'Default dialect (PostgreSQL uses the real PostgreSQL parser).' },
         languages: {
           type: 'object',
           description: 'Info-string language → dialect, e.g. { "mysql": "mysql" } to check ```mysql blocks.',
-          additionalProperties: { enum: [...DIALECTS, 'default'] },
+          additionalProperties: { enum: [...SQL_DIALECT_NAMES, 'default'] },
         },
       },
       additionalProperties: false,
     },
-    defaultOptions: { dialect: 'postgresql', languages: { sql: 'default', postgresql: 'postgresql', postgres: 'postgresql', pgsql: 'postgresql', plpgsql: 'postgresql', mysql: 'mysql', sqlite: 'sqlite', tsql: 'mssql', bigquery: 'bigquery', snowflake: 'snowflake' } },
+    defaultOptions: { dialect: 'postgresql', languages: { ...DEFAULT_SQL_LANGUAGES } },
     fixable: false,
     tags: ['code'],
   },
@@ -36,16 +36,19 @@ const rule: Rule<Options> = {
     const { options } = context;
     const blocks = context.doc.codeBlocks.filter((b) => options.languages[b.lang] && !skipBlock(b, context));
     if (blocks.length === 0) return;
-    const { validateSql, normalizeDialect } = await import('../src/validators/sql.js');
+    const { validateSql } = await import('../src/validators/sql.js');
     for (const block of blocks) {
       const mapped = options.languages[block.lang]!;
-      const name = metaValue(block.meta, 'dialect') ?? (mapped === 'default' ? options.dialect : mapped);
+      const named = infoStringDialect(block.meta);
+      const source: DialectSource = named !== undefined ? 'info-string' : mapped === 'default' ? 'option' : 'language';
+      const name = named ?? (mapped === 'default' ? options.dialect : mapped);
       const dialect = normalizeDialect(name);
       if (!dialect) {
-        context.report({ message: `Unknown SQL dialect "${name}"`, line: block.node.position!.start.line, column: block.node.position!.start.column });
+        const position = block.node.position!.start;
+        context.report({ message: `Unknown SQL dialect "${name}": use one of ${SQL_DIALECT_NAMES.join(', ')}`, line: position.line, column: position.column, key: `unknown-dialect:${name}` });
         continue;
       }
-      reportBlockProblems(context, block, await validateSql(block.value, dialect));
+      reportBlockProblems(context, block, await validateSql(block.value, { dialect, source }));
     }
   },
 };

@@ -1,6 +1,6 @@
 import type { Rule } from '../src/types.js';
 import { docsUrl } from '../src/rule-helpers.js';
-import { reportBlockProblems, skipBlock } from '../src/validators/blocks.js';
+import { blockKey, reportBlockProblems, skipBlock } from '../src/validators/blocks.js';
 
 interface Options {
   languages: string[];
@@ -35,10 +35,10 @@ const rule: Rule<Options> = {
       for (const problem of validateYaml(frontMatter.raw)) {
         const line = frontMatter.contentStartLine + problem.line;
         const endLine = frontMatter.contentStartLine + (problem.endLine ?? problem.line);
-        context.report({ message: `Front matter: ${problem.message}`, line, column: problem.column, endLine, endColumn: problem.endColumn ?? problem.column + 1 });
+        context.report({ message: `Front matter: ${problem.message}`, line, column: problem.column, endLine, endColumn: problem.endColumn ?? problem.column + 1, key: blockKey(frontMatter.raw, problem.code ?? 'syntax') });
       }
     }
-    for (const block of blocks) reportBlockProblems(context, block, validateYaml(block.value));
+    for (const block of blocks) reportBlockProblems(context, block, validateYaml(block.value, { excerptHint: true }));
   },
 };
 

@@ -58,6 +58,7 @@ export async function lintText(text: string, options: LintTextOptions = {}): Pro
       documentType: selection.type,
       settings: config.settings,
       fileExists: options.fileExists,
+      readFile: options.readFile,
       report: (descriptor) => {
         findings.push(toFinding(doc, rule.meta.id, descriptor.severity ?? severity, descriptor));
       },

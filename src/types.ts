@@ -236,6 +236,8 @@ export interface RuleContext<Options = Record<string, any>> {
   settings: Record<string, unknown>;
   /** See LintOptions.fileExists. */
   fileExists?: (absolutePath: string) => boolean;
+  /** See LintOptions.readFile. */
+  readFile?: (absolutePath: string) => string | undefined;
   report(descriptor: ReportDescriptor): void;
 }
 
@@ -340,6 +342,11 @@ export interface LintOptions {
    * absent in pure use, and then such checks are skipped. Paths are absolute.
    */
   fileExists?: (absolutePath: string) => boolean;
+  /**
+   * Lets rules read another local file's text (valid-links checks `other.md#section` against its headings). Given by
+   * the shell; absent in pure use, and then such checks are skipped. Returns undefined when the file cannot be read.
+   */
+  readFile?: (absolutePath: string) => string | undefined;
   /** Defaults to the recommended config with built-in types. */
   config?: ResolvedConfig;
 }

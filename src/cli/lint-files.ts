@@ -1,7 +1,7 @@
 /**
  * Lint a list of files: read, resolve config, lint, fix. This is the unit a worker process or the cache wraps.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { lintText } from '../engine.js';
 import { readMarkdownFile } from './read.js';
@@ -119,6 +119,9 @@ export async function lintOneFile(absolutePath: string, options: LintFilesOption
   return lintSource(read.text, absolutePath, filePath, options);
 }
 
+/** For valid-links' `other.md#section` check: a linked file's text, or undefined when it cannot be read. */
+const readLinkedFile = (path: string): string | undefined => { try { return readFileSync(path, 'utf8'); } catch { return undefined; } };
+
 export async function lintSource(text: string, absolutePath: string, filePath: string, options: LintFilesOptions): Promise<FileOutcome> {
   const loaded = await options.loader.configFor(absolutePath);
   const config = await options.loader.resolveFor(absolutePath, loaded, options.forcedType);
@@ -126,7 +129,7 @@ export async function lintSource(text: string, absolutePath: string, filePath: s
   const unused = options.reportUnusedDisableDirectives;
   let result;
   try {
-    result = await lintText(text, { filePath: absolutePath, config, fix: wantFix, fileExists: existsSync, reportUnusedDisableDirectives: unused });
+    result = await lintText(text, { filePath: absolutePath, config, fix: wantFix, fileExists: existsSync, readFile: readLinkedFile, reportUnusedDisableDirectives: unused });
   } catch (error) {
     // Past MAX_CONTAINER_DEPTH (markdown.ts), past MAX_NESTING (document.ts), or the parser's own stack.
     const reason = error instanceof RangeError ? (error.name === 'NestingError' ? error.message : 'the document nests too deeply') : (error as Error).message.split('\n')[0];
@@ -142,7 +145,7 @@ export async function lintSource(text: string, absolutePath: string, filePath: s
       }
     }
     // Report what remains after the fixes, as ESLint does (for --fix-dry-run too, with the fixed text as `output`).
-    const after = await lintText(result.output, { filePath: absolutePath, config, fileExists: existsSync, reportUnusedDisableDirectives: unused });
+    const after = await lintText(result.output, { filePath: absolutePath, config, fileExists: existsSync, readFile: readLinkedFile, reportUnusedDisableDirectives: unused });
     outcome.report = { ...after, filePath, absolutePath };
     if (options.fixDryRun) {
       outcome.fixedText = result.output;

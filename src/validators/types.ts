@@ -7,6 +7,10 @@ export interface BlockProblem {
   message: string;
   /** 0-based block line of an earlier, related place (the first definition of a duplicate key). */
   relatedLine?: number;
+  /** The error class, for the finding's key (`comment`, `trailing-comma`, `DUPLICATE_KEY`, `syntax-postgresql`…). */
+  code?: string;
+  /** Set for advice that is not a parse error (a block that only looks like another dialect). */
+  severity?: 'warn';
 }
 
 /** Convert a 0-based UTF-16 offset in `text` to a block position. */
