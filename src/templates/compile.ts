@@ -158,7 +158,15 @@ export function titlePattern(raw: string, line: number, level: number): TitlePat
     .replace(/#{2,}/g, STAND_IN_MARK);
   const colon = marked.indexOf(':');
   if (colon >= 0 && !marked.slice(colon + 1).includes(STAND_IN_MARK)) marked = `${marked.slice(0, colon + 1)} ${STAND_IN_MARK}`;
-  if (!marked.includes(STAND_IN_MARK)) return { text, level, line, matcher: /^.+$/, wildcard: true };
+  if (!marked.includes(STAND_IN_MARK)) {
+    // `Package Manager Feature name`: a short fixed prefix before a stand-in phrase ending in name or title.
+    const prefixed = /^((?:[A-Z][\w+#.-]*\s+){1,3}?)(?:feature|proposal|rfc|project|document|spec(?:ification)?)?\s*(?:name|title)$/i.exec(text);
+    const generic = /^(?:feature|proposal|rfc|project|document|spec(?:ification)?|decision|design|enhancement|adr)$/i;
+    if (prefixed && /[A-Z]/.test(prefixed[1]!) && !generic.test(prefixed[1]!.trim()) && !/\b(?:your|this|the|a|an|replace|insert|add)\b/i.test(prefixed[1]!)) {
+      return { text, level, line, matcher: new RegExp(`^${escapeRegExp(cleanHeading(prefixed[1]!.trim())).replace(/ /g, '\\s+')}\\s+.+$`), wildcard: false };
+    }
+    return { text, level, line, matcher: /^.+$/, wildcard: true };
+  }
   const clean = cleanHeading(marked);
   const source = clean
     .split(STAND_IN_MARK)
