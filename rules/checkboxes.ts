@@ -1,5 +1,6 @@
 import type { Rule, SpecDocument, StatusPolicy, TaskItem } from '../src/types.js';
 import { docsUrl, escapeRegExp } from '../src/rule-helpers.js';
+import { documentStatus } from '../src/status.js';
 
 interface Options {
   completeStatuses: string[];
@@ -9,17 +10,6 @@ interface Options {
 
 /** Statuses that say the work is finished, as real projects spell them. */
 const DEFAULT_COMPLETE = ['Complete', 'Completed', 'Done', 'Implemented', 'Released', 'Shipped', 'Final', 'Accepted', 'Active', 'Activated', 'Delivered', 'Closed'];
-const STATUS_KEYS = new Set(['status', 'document status', 'spec status', 'state']);
-
-/** The document's status: the first Status-like metadata field. */
-export function documentStatus(doc: SpecDocument): { value: string; line: number } | undefined {
-  const field = doc.metadata.find((m) => STATUS_KEYS.has(m.normalizedKey));
-  if (!field) return undefined;
-  // `**Status**: ✅ Complete` and `Status: Complete (2025-01-02)` still say Complete.
-  const value = field.value.replace(/<[^>]*>/g, '').replace(/[*_`]/g, '').replace(/\(.*\)$/, '').replace(/^[^\p{L}\p{N}]+/u, '').trim();
-  return { value, line: field.valueRange.start.line };
-}
-
 const sameText = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /**

@@ -7,6 +7,8 @@ import { parseDirectives, applyDirectives, checkDirectives } from './directives.
 import { recommendedRules } from './config/recommended.js';
 import { builtinTypeSources, selectDocumentType } from './templates/index.js';
 import { createHash } from 'node:crypto';
+import { summarize } from './summary.js';
+import type { CompiledType } from './templates/compile.js';
 import type {
   Finding, Fix, LintOptions, LintResult, ReportDescriptor, ResolvedConfig, Rule, RuleContext, Section, Severity, SpecDocument,
 } from './types.js';
@@ -99,6 +101,7 @@ export async function lintText(text: string, options: LintTextOptions = {}): Pro
     warningCount: active.filter((f) => f.severity === 'warn').length,
     fixableCount: active.filter((f) => f.fix).length,
   };
+  result.summary = summarize(doc, selection.type as CompiledType | undefined, findings);
   if (!selection.type && Object.values(config.types).some((t) => t.source !== 'builtin')) {
     result.untyped = selection.closest ? { closest: selection.closest } : {};
   }

@@ -361,6 +361,8 @@ export interface LintResult {
    * closest type, its score and the threshold it missed. Reporters count these ("N files matched no type").
    */
   untyped?: { closest?: { id: string; score: number; threshold: number } };
+  /** The document in a few numbers and names (reports on whole trees, checks across documents). */
+  summary?: DocumentSummary;
   /** Findings sorted by line, column; suppressed ones included with `suppressed` set. */
   messages: Finding[];
   errorCount: number;
@@ -368,4 +370,19 @@ export interface LintResult {
   fixableCount: number;
   /** Text after applying fixes, when fixes were requested and some applied. */
   output?: string;
+}
+
+/** See src/summary.ts. */
+export interface DocumentSummary {
+  title?: string;
+  status?: string;
+  /** The document's date (Created, Date, Start Date, … as ISO). */
+  date?: string;
+  /** For a typed document: the template's required sections, and how many of them the document has. */
+  sections?: { required: number; present: number };
+  /** Active no-placeholders findings. */
+  placeholders: number;
+  tasks: { total: number; checked: number };
+  headings: Array<{ text: string; level: number; line: number; slug: string }>;
+  links: Array<{ url: string; line: number }>;
 }

@@ -11,6 +11,9 @@ const reporter: Reporter = {
       return {
         filePath: report.filePath,
         documentType: report.documentType ?? null,
+        // Why that type, or none (then `untyped.closest` names the type that came closest, when the config has its own).
+        ...(report.documentTypeReason ? { documentTypeReason: report.documentTypeReason } : {}),
+        ...(report.untyped ? { untyped: report.untyped } : {}),
         messages: report.messages.filter((m) => !m.suppressed).map((m) => ({
           ruleId: m.ruleId, severity: m.severity, message: m.message,
           line: m.line, column: m.column, endLine: m.endLine, endColumn: m.endColumn,

@@ -130,7 +130,7 @@ describe('reports', () => {
     expect(report.results.map((r) => r.filePath)).toEqual(['docs/bad.md', 'docs/good.md']);
     expect(report.results[0]!.messages.map((m) => [m.ruleId, m.severity, m.line, m.column, m.endLine, m.endColumn])).toEqual([['checkboxes', 'error', 5, 1, 5, 5]]);
     expect([report.errorCount, report.warningCount]).toEqual([1, 0]);
-    expect(Object.keys(report.results[0]!)).toEqual(['filePath', 'documentType', 'messages', 'errorCount', 'warningCount']);
+    expect(Object.keys(report.results[0]!)).toEqual(['filePath', 'documentType', 'documentTypeReason', 'messages', 'errorCount', 'warningCount']);
   });
 
   it('-o writes the report to a file and prints a summary; several formats in one run', async () => {
