@@ -9,7 +9,7 @@ import type { CompiledType, MetadataFieldSpec } from '../src/templates/compile.j
 import { schemaValidator } from '../src/schema-validators.js';
 
 /** A value still holding a template stand-in is no-placeholders' finding, not this rule's. */
-const unfilled = (field: MetadataField) => findPlaceholders(field.value, { words: ['TBD', 'TODO', 'TBA', 'FIXME'] }).length > 0 || isUnpickedChoice(field.value) || /^(?:<[^>]*>|\{[^}]*\}|\(fill [^)]*\)?)$/i.test(field.value.trim());
+const unfilled = (field: MetadataField) => findPlaceholders(field.value, { words: ['TBD', 'TODO', 'TBA', 'FIXME'] }).length > 0 || isUnpickedChoice(field.value) || /^(?:<[^>]*>|\{[^}]*\}|\(fill [^)]*\)?|y{4}-m{2}-d{2}|yyyy\/mm\/dd)$/i.test(field.value.trim());
 
 /** Keys that hold a date in any document, typed or not. */
 const DATE_KEY = /^(?:date|created|updated|last updated|last modified|creation date|start date|created at|created on|date created|last reviewed|release date|accepted at|implemented at)$/;
@@ -97,7 +97,7 @@ const rule: Rule = {
         }
       }
     } else {
-      for (const spec of type.metadataFields) checkField(context, type, spec, fields.get(spec.canonicalKey), anchor);
+      for (const spec of type.metadataFields) checkField(context, type, spec, fields.get(spec.canonicalKey) ?? byPrefix(fields, spec.canonicalKey), anchor);
     }
     checkUpdatedAfterCreated(context, fields);
   },
@@ -135,6 +135,12 @@ function checkField(context: RuleContext, type: CompiledType, spec: MetadataFiel
   } else if (spec.kind === 'version' && !/^v?\d+\.\d+(?:\.\d+)?(?:-[0-9A-Za-z.-]+)?$/.test(plainValue(value))) {
     report({ message: `${field.key} "${value}" is not a version: write semver like 1.2.0 or major.minor like 1.2`, range: field.valueRange, key: `version:${spec.canonicalKey}` });
   }
+}
+
+/** `Review threads` for the template's `Review`: a label that starts with the field's name. */
+function byPrefix(fields: Map<string, MetadataField>, key: string): MetadataField | undefined {
+  for (const [name, field] of fields) if (name.startsWith(`${key} `) && name.split(' ').length <= key.split(' ').length + 2) return field;
+  return undefined;
 }
 
 /** Last Updated cannot be before Created. */

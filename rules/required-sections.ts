@@ -1,4 +1,4 @@
-import type { Rule } from '../src/types.js';
+import type { Rule, SpecDocument } from '../src/types.js';
 import { docsUrl } from '../src/rule-helpers.js';
 import type { CompiledType, SectionPattern } from '../src/templates/compile.js';
 import { matchOutline } from '../src/templates/match.js';
@@ -24,7 +24,9 @@ const rule: Rule = {
       report({
         message: section
           ? `Title "${section.text}" does not follow the ${type.id} template's "${heading(type.title)}" (template line ${type.title.line}): rename it to that pattern`
-          : `Missing title "${heading(type.title)}" (${type.id} template line ${type.title.line}): start the document with it`,
+          : plainTitle(doc)
+            ? `The title "${plainTitle(doc)}" is not a heading: write it as "${'#'.repeat(type.title.level)} ${plainTitle(doc)}" (${type.id} template line ${type.title.line})`
+            : `Missing title "${heading(type.title)}" (${type.id} template line ${type.title.line}): start the document with it`,
         ...(section ? { node: section.heading } : { line: 1, column: 1 }),
         key: 'title',
       });
@@ -55,6 +57,14 @@ const rule: Rule = {
     }
   },
 };
+
+/** The first line of text, when the document opens with a title written as plain text (no `#`). */
+function plainTitle(doc: SpecDocument): string | undefined {
+  const first = doc.root.children.find((n) => n.type !== 'yaml' && n.type !== 'html');
+  if (first?.type !== 'paragraph') return undefined;
+  const line = doc.lineText(first.position!.start.line).trim();
+  return line.length > 0 && line.length <= 120 && !/[.!?]$/.test(line) && first.position!.start.line === first.position!.end.line ? line : undefined;
+}
 
 /** `Motivation > Goals`: a pattern's place in the template, for stable finding keys. */
 function path(pattern: SectionPattern): string {

@@ -193,7 +193,7 @@ function readFrontMatter(raw: string, fenceLine: number, range: Range): FrontMat
 }
 
 function frontMatterFields(fm: FrontMatter, lineStarts: number[], pointAt: (o: number) => Point): MetadataField[] {
-  if (fm.parseError) return [];
+  if (fm.parseError) return looseFrontMatterFields(fm, lineStarts, pointAt);
   const yamlStart = lineStarts[fm.contentStartLine - 1];
   if (yamlStart === undefined) return [];
   const doc = parseYamlDocument(fm.raw, { uniqueKeys: false });
@@ -297,4 +297,29 @@ function readTaskItem(node: ListItem, text: string, pointAt: (o: number) => Poin
     listItem: node,
     section,
   };
+}
+
+/**
+ * Front matter that is not valid YAML (valid-yaml reports that): its top-level `key: value` lines, read one by one,
+ * so that the fields that are there are not also reported missing.
+ */
+function looseFrontMatterFields(fm: FrontMatter, lineStarts: number[], pointAt: (o: number) => Point): MetadataField[] {
+  const fields: MetadataField[] = [];
+  fm.raw.split(/\r\n|\r|\n/).forEach((line, i) => {
+    const m = /^([A-Za-z][\w -]*?)\s*:(?:\s+(.*?))?\s*$/.exec(line);
+    const lineStart = lineStarts[fm.contentStartLine - 1 + i];
+    if (!m || lineStart === undefined) return;
+    const value = (m[2] ?? '').replace(/\s+#.*$/, '').replace(/^["']|["']$/g, '');
+    const valueAt = m[2] ? line.indexOf(m[2]) : line.length;
+    fields.push({
+      key: m[1]!,
+      normalizedKey: normalizeKey(m[1]!),
+      value,
+      data: value,
+      source: 'frontmatter',
+      keyRange: { start: pointAt(lineStart), end: pointAt(lineStart + m[1]!.length) },
+      valueRange: { start: pointAt(lineStart + valueAt), end: pointAt(lineStart + valueAt + value.length) },
+    });
+  });
+  return fields;
 }

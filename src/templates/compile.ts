@@ -97,7 +97,7 @@ const OPTIONAL_PROSE = new RegExp(
   [
     String.raw`\b(?:this|the) (?:sub)?section is (?:entirely )?optional`,
     String.raw`\b(?:may|can|could) be (?:omitted|skipped|removed|left out|deleted|left empty)`,
-    String.raw`\b(?:delete|remove|omit|skip|drop)(?: this(?: (?:sub)?section)?)? if (?:it is )?(?:not|no longer) (?:needed|applicable|relevant|used)`,
+    String.raw`\b(?:delete|remove|omit|skip|drop)(?: this(?: (?:sub)?section)?)? if (?:it is |it's |it’s |they are )?(?:not|no longer|in?) ?(?:needed|applicable|relevant|used|appropriate)`,
     String.raw`\bif (?:not )?applicable\b`,
     String.raw`\bif any\b`,
     String.raw`\bnot required\b`,
@@ -134,8 +134,11 @@ export function optionalFromText(text: string, headingStart: number, bodyStart: 
   if (before.endsWith('-->') && isOptionalComment(before.slice(before.lastIndexOf('<!--')))) return true;
   const under = body.replace(/^\s+/, '');
   if (under.startsWith('<!--') && isOptionalComment(under.slice(0, under.indexOf('-->') + 3))) return true;
-  const firstBlocks = under.slice(0, 600).split(/\n\s*\n/).slice(0, 2).join('\n');
-  return OPTIONAL_PROSE.test(firstBlocks.replace(/[*_]/g, ''));
+  // Guidance as written: quote markers, emphasis and comment fences do not hide the words.
+  const firstBlocks = under.slice(0, 600).split(/\n\s*\n/).slice(0, 2).join('\n').replace(/^[ \t]*(?:>[ \t]?)+/gm, '').replace(/<!--|-->/g, '').replace(/[*_]/g, '');
+  if (OPTIONAL_PROSE.test(firstBlocks)) return true;
+  // "If the proposal involves a new API, include an example": the section is asked for on a condition.
+  return /^\s*if\b[^.?!]{3,200},/i.test(firstBlocks.trimStart()) && !/\b(?:leave|keep) (?:it|this section) in\b|\bdo not (?:remove|delete)\b/i.test(firstBlocks);
 }
 
 const SAMPLE_STAND_IN = /^(?:goal|non-goal|pro|con|option|risk|step|task|item|requirement|metric|pain point|question|milestone|assumption|constraint|decision)\s+(?:\d+(?:\.\d+)*|[A-Z])\b/i;
@@ -229,6 +232,9 @@ export function compileTemplate(source: DocumentTypeSource): CompiledType {
       ({ pattern: heading, repeatable } = headingPattern(section.text));
       sectionHeadings.add(headingKey(section.text));
     }
+    // `#### Use case 1:`, `#### Endpoint 1`: numbered with nothing after the number — the document names its own.
+    const numberedOnly = repeatable && cleanHeading(section.text).replace(/^\D*?\d+(?:\.\d+)*/, '').replace(/[\s:.\-–—]/g, '') === '';
+    if (numberedOnly) heading = { key: /^.+$/ };
     const aliases = aliasMap.get(headingKey(section.text));
     if (aliases?.length) {
       heading = { ...heading, key: new RegExp(`${heading.key.source}|${aliases.map((a) => `^${escapeRegExp(a)}$`).join('|')}`), literal: undefined };
@@ -237,10 +243,10 @@ export function compileTemplate(source: DocumentTypeSource): CompiledType {
     const since = annotations.map((a) => /^since\s+(\d{4}-\d{2}-\d{2})\b/i.exec(a)?.[1]).find(Boolean) ?? sinceByName.get(headingKey(section.text));
     const bodyEnd = section.children[0]?.heading?.position?.start.offset ?? section.contentEnd;
     const pattern: SectionPattern = {
-      text: stripMarkers(section.text),
+      text: stripMarkers(section.text).replace(/\*\*|__/g, '').trim(),
       level: section.level,
       heading,
-      wildcard,
+      wildcard: wildcard || numberedOnly,
       repeatable,
       optional,
       parent,

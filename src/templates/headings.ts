@@ -65,7 +65,9 @@ export function headingKey(text: string): string {
 }
 
 function keyOfClean(clean: string): string {
-  const unnumbered = clean.replace(WORD_NUMBERING, '');
+  // `Motivation ("The Why")`, `Risks (and how we handle them)`: a qualifier in parentheses or quotes is not the name.
+  const unqualified = clean.replace(/\s*\([^()]*\)|\s*"[^"]*"|\s*“[^”]*”/g, ' ').trim() || clean;
+  const unnumbered = unqualified.replace(WORD_NUMBERING, '');
   return unnumbered
     .replace(/[‘’`´]/g, "'")
     .replace(/[“”]/g, '"')
@@ -156,7 +158,8 @@ export interface HeadingPattern {
  * `User Story 1 - [Title] (Priority: P1)` are numbered siblings: the number and what follows vary.
  */
 export function headingPattern(text: string): { pattern: HeadingPattern; repeatable: boolean } {
-  const marked = markStandIns(stripMarkers(stripHtmlTags(text).replace(/[*_`]/g, '')));
+  // `Phase N: Polish`: a lone N or X stands for the number.
+  const marked = markStandIns(stripMarkers(stripHtmlTags(text).replace(/[*_`]/g, ''))).replace(/(?<=\S\s)[NX](?=[:.\s]|$)/g, '1');
   const clean = cleanHeading(marked);
   const numbered = /^(\D*?[a-z][^\d\u0001]*?)\s+\d+(?:\.\d+)*\b/.exec(clean);
   const repeatable = Boolean(numbered && numbered[1]!.trim().length >= 2);

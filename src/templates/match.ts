@@ -74,17 +74,40 @@ function partsOf(clean: string): string[] {
 const words = (key: string) => new Set(key.split(/\s+/).filter((w) => w.length > 2));
 
 /**
- * Looser matches for literal template headings: a combined heading covers each of its parts (and a combined
- * template heading is covered by one of its parts), and a long question matches a rewording that keeps four in
- * five of its words (`Does enabling the feature change any default behavior of the cluster?`).
+ * Names the same section goes by in specs of every kind. Used only as loose matches: within the template parent's
+ * region, never when the template itself has the other name as a section of its own.
+ */
+const SYNONYMS: string[][] = [
+  ['abstract', 'summary', 'overview', 'tl dr', 'tldr', 'executive summary', 'simple summary'],
+  ['future possibilities', 'future work', 'future directions', 'future considerations', 'future plans'],
+  ['alternatives', 'alternatives considered', 'considered alternatives', 'alternative approaches', 'alternative designs', 'alternate designs', 'rejected alternatives', 'other options considered'],
+  ['unresolved questions', 'open questions', 'open issues', 'outstanding questions', 'unresolved issues'],
+  ['prior art', 'related work'],
+  ['drawbacks', 'downsides', 'disadvantages'],
+  ['detailed design', 'design details', 'technical design', 'proposed design'],
+  ['basic example', 'example', 'examples', 'usage example', 'usage examples'],
+  ['acknowledgments', 'acknowledgements', 'credits'],
+  ['compatibility', 'backwards compatibility', 'backward compatibility'],
+  ['test plan', 'testing plan', 'testing strategy', 'testing'],
+];
+const synonymGroup = new Map<string, number>();
+SYNONYMS.forEach((group, i) => group.forEach((name) => synonymGroup.set(name, i)));
+
+/**
+ * Looser matches for literal template headings: a combined heading covers each of its parts (`Objective and
+ * Motivation`, `Prior Art and Alternatives` for `Rationale and alternatives`), common synonyms (`Future Work` for
+ * `Future possibilities`), and a long question matches a rewording that keeps four in five of its words.
  */
 function looseMatch(pattern: SectionPattern, forms: HeadingForms): boolean {
   const literal = pattern.heading.literal;
   if (literal === undefined || pattern.repeatable) return false;
-  const docParts = partsOf(forms.clean);
-  if (docParts.includes(literal)) return true;
-  const templateParts = partsOf(cleanHeading(pattern.text));
-  if (templateParts.includes(forms.key)) return true;
+  const docNames = [forms.key, ...partsOf(forms.clean)];
+  const templateNames = [literal, ...partsOf(cleanHeading(pattern.text))];
+  for (const name of docNames) {
+    if (templateNames.includes(name)) return true;
+    const group = synonymGroup.get(name);
+    if (group !== undefined && templateNames.some((t) => synonymGroup.get(t) === group)) return true;
+  }
   const wanted = words(literal);
   if (wanted.size < 5) return false;
   const have = words(forms.key);
@@ -92,6 +115,9 @@ function looseMatch(pattern: SectionPattern, forms: HeadingForms): boolean {
   for (const w of wanted) if (have.has(w)) shared++;
   return shared / Math.max(wanted.size, have.size) >= 0.8;
 }
+
+/** A section body that only says it does not apply. */
+const NOT_APPLICABLE = /^(?:n\/?a|not applicable|none|no|nothing|not relevant|does not apply)\b[^\n]{0,80}$/i;
 
 const matches = (pattern: SectionPattern, section: Section) => matchesHeading(pattern.heading, formsOf(section));
 const matchesLoosely = (pattern: SectionPattern, section: Section) => looseMatch(pattern, formsOf(section));
@@ -253,8 +279,8 @@ export function matchOutline(doc: SpecDocument, type: CompiledType): OutlineMatc
       if (child.wildcard) continue;
       const elsewhere = sections.find((s) => !used.has(s) && matches(child, s));
       if (elsewhere) {
+        // The parent is reported missing; "move it under" a heading the document does not have would be no help.
         used.add(elsewhere);
-        result.misplaced.push({ pattern: child, section: elsewhere, expectedParent: pattern });
         result.matched.set(child, [elsewhere]);
         // Its own subsections are checked where it is: moving it later must not reveal new findings.
         if (child.children.length > 0) matchScope(child.children, elsewhere, startOf(elsewhere), regionEnd(elsewhere, child, Math.min(limit, elsewhere.contentEnd)));
@@ -308,6 +334,8 @@ export function matchOutline(doc: SpecDocument, type: CompiledType): OutlineMatc
         if (pattern.children.length > 0) {
           const each = pattern.wildcard || pattern.repeatable ? found : found.slice(0, 1);
           each.forEach((s, i) => {
+            // "Not applicable." for a section answers its questions too.
+            if (s.children.length === 0 && NOT_APPLICABLE.test(doc.text.slice(s.contentStart, s.contentEnd).replace(/<!--[\s\S]*?-->/g, '').replace(/[*_`>]/g, '').trim())) return;
             const next = each[i + 1];
             const limit = Math.min(contains(s) ? to : s.contentEnd, next ? startOf(next) : Infinity);
             matchScope(pattern.children, s, startOf(s), regionEnd(s, pattern, limit));
