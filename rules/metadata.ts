@@ -137,9 +137,20 @@ function checkField(context: RuleContext, type: CompiledType, spec: MetadataFiel
   }
 }
 
-/** `Review threads` for the template's `Review`: a label that starts with the field's name. */
+/**
+ * A label that is the field's name with a word more or less at either end: `Review threads` for `Review`,
+ * `Updated` for `Last updated`.
+ */
 function byPrefix(fields: Map<string, MetadataField>, key: string): MetadataField | undefined {
-  for (const [name, field] of fields) if (name.startsWith(`${key} `) && name.split(' ').length <= key.split(' ').length + 2) return field;
+  const wanted = key.split(' ');
+  for (const [name, field] of fields) {
+    const have = name.split(' ');
+    const [longer, shorter] = have.length > wanted.length ? [have, wanted] : [wanted, have];
+    if (longer.length - shorter.length > 2 || shorter.length === 0 || longer.length === shorter.length) continue;
+    const head = longer.slice(0, shorter.length).join(' ') === shorter.join(' ');
+    const tail = longer.slice(-shorter.length).join(' ') === shorter.join(' ');
+    if (head || tail) return field;
+  }
   return undefined;
 }
 

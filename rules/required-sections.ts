@@ -33,15 +33,15 @@ const rule: Rule = {
     }
     for (const missing of match.missing) {
       const { pattern } = missing;
-      const where = missing.after ? `after "${missing.after.text}"` : missing.parent ? `at the start of "${missing.parent.text}"` : 'at the start of the document';
-      const what = pattern.wildcard ? `at least one heading for "${heading(pattern)}"` : `"${heading(pattern)}"`;
+      const where = missing.after ? `after "${missing.after.text}"` : missing.before ? `before "${missing.before.text}"` : missing.parent ? `at the start of "${missing.parent.text}"` : 'at the start of the document';
+      const what = pattern.wildcard ? `(one or more headings in place of "${heading(pattern)}")` : `"${heading(pattern)}"`;
       const subsections = pattern.children.filter((c) => !c.optional).length;
       const point = doc.pointAt(Math.min(missing.insertAt, doc.text.length));
       const remedy = missing.insertion !== undefined ? '; --fix inserts it from the template' : pattern.wildcard ? '' : '; a heading of that name is elsewhere in the document — move it here';
       const optionalHint = pattern.since ? '' : ` (or list it in the type's "optionalSections")`;
       report({
         message: `Missing section ${what}, expected ${where} (${type.id} template line ${pattern.line}${subsections ? `, with ${subsections} subsection${subsections === 1 ? '' : 's'}` : ''})${remedy}${missing.insertion !== undefined ? '' : optionalHint}`,
-        line: missing.after ? missing.after.line : missing.parent ? missing.parent.line : point.line,
+        line: missing.after ? missing.after.line : missing.before ? missing.before.line : missing.parent ? missing.parent.line : point.line,
         column: 1,
         key: `missing:${path(pattern)}`,
         fix: missing.insertion === undefined ? undefined : { range: [missing.insertAt, missing.insertAt], text: missing.insertion },

@@ -306,7 +306,8 @@ function readTaskItem(node: ListItem, text: string, pointAt: (o: number) => Poin
 function looseFrontMatterFields(fm: FrontMatter, lineStarts: number[], pointAt: (o: number) => Point): MetadataField[] {
   const fields: MetadataField[] = [];
   fm.raw.split(/\r\n|\r|\n/).forEach((line, i) => {
-    const m = /^([A-Za-z][\w -]*?)\s*:(?:\s+(.*?))?\s*$/.exec(line);
+    // Any indentation: an accidental indent is often why the YAML failed.
+    const m = /^[ \t]*([A-Za-z][\w -]*?)\s*:(?:\s+(.*?))?\s*$/.exec(line);
     const lineStart = lineStarts[fm.contentStartLine - 1 + i];
     if (!m || lineStart === undefined) return;
     const value = (m[2] ?? '').replace(/\s+#.*$/, '').replace(/^["']|["']$/g, '');
@@ -317,7 +318,7 @@ function looseFrontMatterFields(fm: FrontMatter, lineStarts: number[], pointAt: 
       value,
       data: value,
       source: 'frontmatter',
-      keyRange: { start: pointAt(lineStart), end: pointAt(lineStart + m[1]!.length) },
+      keyRange: { start: pointAt(lineStart + line.indexOf(m[1]!)), end: pointAt(lineStart + line.indexOf(m[1]!) + m[1]!.length) },
       valueRange: { start: pointAt(lineStart + valueAt), end: pointAt(lineStart + valueAt + value.length) },
     });
   });

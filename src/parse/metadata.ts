@@ -62,7 +62,7 @@ export function extractTextMetadata(input: Input): MetadataField[] {
         if (field) {
           seen.add(lineStart);
           if (field.value === '' && node.type === 'list') field.value = nestedValue(node as List, lineStart);
-          fields.push(field);
+          fields.push(...splitFields(field, text, pointAt));
         }
       }
     }
@@ -159,7 +159,8 @@ function tableFields(node: Table, text: string, pointAt: (offset: number) => Poi
   const rows = node.children;
   if (rows.length === 0 || rows.some((row) => row.children.length !== 2)) return [];
   const isKey = (cellText: string) => cellText.length > 0 && cellText.length <= 40 && cellText.split(/\s+/).length <= 4 && !/[.!?]$/.test(cellText) && /^[\p{L}]/u.test(cellText);
-  const bodyKeys = rows.slice(1).map((row) => toString(row.children[0]!).trim());
+  // A row with an empty key cell continues the field above (a long value wrapped onto a second row).
+  const bodyKeys = rows.slice(1).map((row) => toString(row.children[0]!).trim()).filter(Boolean);
   if (bodyKeys.length === 0 || !bodyKeys.every(isKey)) return [];
   const header = rows[0]!;
   const headerKey = toString(header.children[0]!).trim().replace(/[*_:]/g, '');
@@ -169,7 +170,11 @@ function tableFields(node: Table, text: string, pointAt: (offset: number) => Poi
     const [keyCell, valueCell] = row.children as [Table['children'][number]['children'][number], Table['children'][number]['children'][number]];
     const key = toString(keyCell).trim().replace(/:$/, '').trim();
     const value = toString(valueCell).trim();
-    if (!key) continue;
+    if (!key) {
+      const previous = fields[fields.length - 1];
+      if (previous && value) previous.value = `${previous.value} ${value}`;
+      continue;
+    }
     const keyStart = keyCell.position!.start.offset!;
     const keyEnd = keyCell.position!.end.offset!;
     const keyAt = text.indexOf(key, keyStart);
@@ -203,4 +208,26 @@ function nestedValue(list: List, lineStart: number): string {
     if (nested) return nested.children.map((child) => toString(child).replace(/\s+/g, ' ').trim()).filter(Boolean).join(', ');
   }
   return '';
+}
+
+/** `**Branch**: x | **Date**: [DATE] | **Spec**: [link]`: several fields on one line, separated by pipes. */
+function splitFields(field: MetadataField, text: string, pointAt: (offset: number) => Point): MetadataField[] {
+  const separator = /\s+\|\s+(?=(?:\*\*|__)[^*_|]{1,40}(?::(?:\*\*|__)|(?:\*\*|__):))/g;
+  if (!separator.test(field.value)) return [field];
+  separator.lastIndex = 0;
+  const start = field.valueRange.start.offset;
+  const source = text.slice(start, field.valueRange.end.offset);
+  const pieces: Array<{ text: string; at: number }> = [];
+  let cursor = 0;
+  for (let m = separator.exec(source); m; m = separator.exec(source)) {
+    pieces.push({ text: source.slice(cursor, m.index), at: cursor });
+    cursor = m.index + m[0].length;
+  }
+  pieces.push({ text: source.slice(cursor), at: cursor });
+  const out: MetadataField[] = [{ ...field, value: pieces[0]!.text.trim(), valueRange: { start: pointAt(start), end: pointAt(start + pieces[0]!.text.trimEnd().length) } }];
+  for (const piece of pieces.slice(1)) {
+    const read = readLine(piece.text, start + piece.at, pointAt);
+    if (read) out.push(read);
+  }
+  return out;
 }

@@ -32,7 +32,7 @@ export const STAND_IN_MARK = '\u0001';
 /** Drop HTML tags of real elements; other `<…>` (`<Component Name>`) stay, as text. */
 export function stripHtmlTags(text: string): string {
   if (!text.includes('<')) return text;
-  return text.replace(HTML_TAG, (tag, name: string) => (HTML_ELEMENTS.has(name.toLowerCase()) ? ' ' : tag));
+  return text.replace(/<!--[\s\S]*?-->/g, ' ').replace(HTML_TAG, (tag, name: string) => (HTML_ELEMENTS.has(name.toLowerCase()) ? ' ' : tag));
 }
 
 export function isOptionalHeading(text: string): boolean {

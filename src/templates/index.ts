@@ -40,7 +40,7 @@ export function builtinTypeSources(): Record<string, DocumentTypeSource> {
  * folder above a `templates` folder) — documents written against an older version of the template. A document
  * named as its template is (`tasks.md` for `tasks-template.md`) needs least.
  */
-export const DETECTION = { plain: 0.5, titleOrLocation: 0.2, titleAndLocation: 0.1, locationAgainstTitle: 0.35 } as const;
+export const DETECTION = { plain: 0.5, titleOrLocation: 0.2, titleAndLocation: 0.1, locationAgainstTitle: 0.5 } as const;
 
 export interface DetectionEvidence {
   score: number;
@@ -106,7 +106,8 @@ export function detectionEvidence(doc: SpecDocument, signature: DetectionSignatu
   // …and one of them a section, when the template has sections: header fields alone do not make a document follow it.
   const sectionsInTemplate = signature.literal.size + signature.patterned.length;
   const qualifies = items >= (named ? 1 : 2) && (headingItems >= 1 || sectionsInTemplate < 2) && share >= threshold;
-  return { score: share + (titleMatch ? 0.5 : 0) + (located ? 0.3 : 0) + (named ? 0.4 : 0) - (contradicted ? 0.2 : 0), share, threshold, titleMatch, located, named, qualifies };
+  // Location lowers the bar but hardly ranks: several templates of one collection live in the same place.
+  return { score: share + (titleMatch ? 0.5 : 0) + (located ? 0.1 : 0) + (named ? 0.4 : 0) - (contradicted ? 0.2 : 0), share, threshold, titleMatch, located, named, qualifies };
 }
 
 const percent = (share: number) => `${Math.round(share * 100)} %`;

@@ -16,8 +16,9 @@ import type { CompiledType, SectionPattern } from './compile.js';
 
 export interface MissingSection {
   pattern: SectionPattern;
-  /** The found section it belongs after, or the parent it opens. */
+  /** The found section it belongs after, or (when none) the one it belongs before, or the parent it opens. */
   after?: Section;
+  before?: Section;
   parent?: Section;
   /** Where --fix inserts it. */
   insertAt: number;
@@ -71,7 +72,9 @@ function partsOf(clean: string): string[] {
   return parts.length >= 2 ? parts : [];
 }
 
-const words = (key: string) => new Set(key.split(/\s+/).filter((w) => w.length > 2));
+const words = (key: string) => new Set(key.split(/\s+/).filter((w) => w.length > 2 || w === 'we'));
+/** Words that do not name a section: auxiliaries, pronouns, and generic nouns a heading may add or drop. */
+const FILLER_WORDS = new Set(['the', 'and', 'for', 'of', 'do', 'does', 'did', 'we', 'you', 'our', 'your', 'are', 'is', 'will', 'should', 'details', 'detail', 'notes', 'overview', 'proposal', 'proposed', 'section', 'information']);
 
 /**
  * Names the same section goes by in specs of every kind. Used only as loose matches: within the template parent's
@@ -108,6 +111,11 @@ function looseMatch(pattern: SectionPattern, forms: HeadingForms): boolean {
     const group = synonymGroup.get(name);
     if (group !== undefined && templateNames.some((t) => synonymGroup.get(t) === group)) return true;
   }
+  // `How do we teach this` for `How we teach this`, `Implementation details` for `Implementation`, `Design` for
+  // `Design Proposal`: the same words once filler and generic words are set aside.
+  const essential = (key: string) => [...words(key)].filter((w) => !FILLER_WORDS.has(w)).sort().join(' ');
+  const essentialDoc = essential(forms.key);
+  if (essentialDoc && essentialDoc === essential(literal)) return true;
   const wanted = words(literal);
   if (wanted.size < 5) return false;
   const have = words(forms.key);
@@ -352,7 +360,7 @@ export function matchOutline(doc: SpecDocument, type: CompiledType): OutlineMatc
       // After the previous section of the template that is present; else at the start of the parent (after its
       // own text); else before the next one present; else after the title's text, or at the end.
       const insertAt = previous ? Math.min(previous.contentEnd, to) : next ? Math.min(scopeBodyEnd, startOf(next)) : Math.min(scopeBodyEnd, to);
-      const missing: MissingSection = { pattern, after: previous, parent: scope, insertAt };
+      const missing: MissingSection = { pattern, after: previous, before: previous ? undefined : next, parent: scope, insertAt };
       // Text inserted into an unclosed code fence or HTML block would not become a heading: report, do not insert.
       if (!pattern.wildcard && !existsAnywhere(pattern) && !insideLiteral(insertAt)) {
         const level = levelFor(pattern, scope, [previous, next].filter((s): s is Section => Boolean(s)));
