@@ -57,7 +57,7 @@ function messageFor(match: PlaceholderMatch): string {
     case 'vocabulary':
       // The template's own text: a stand-in (`[Component Name]`, `<service-name>`), an instruction or a sample line.
       if (/^\(.*\)$/.test(token)) return `Template instruction "${token}" left in: do what it says and remove it`;
-      if (!/[[\]<>{}]|^[A-Z0-9_.$?-]+$/.test(token)) return `Template text "${token}" left in: replace it with your own, or add it to no-placeholders' allow list if it is meant literally`;
+      if (/\s/.test(token) && !/[[\]<>{}]/.test(token)) return `Template text "${token}" left in: replace it with your own, or add it to no-placeholders' allow list if it is meant literally`;
       return `Unfilled placeholder "${token}": ${REPLACE}`;
     default:
       return `Unfilled placeholder "${token}": ${REPLACE}`;
@@ -342,9 +342,13 @@ function walk(node: Nodes, visitor: (node: Nodes) => 'skip' | undefined, insideL
 function checkCode(context: RuleContext<Options>, base: FindOptions, patterns: RegExp[]): void {
   const { doc } = context;
   for (const block of doc.codeBlocks) {
+    // A Markdown block quotes a whole document (an example of a bad spec): only the template's own tokens count.
+    const quoted = /^(?:markdown|md)$/.test(block.lang);
     const lines = block.value.split(/\r\n|\r|\n/);
     lines.forEach((line, lineIndex) => {
-      const found = withUserPatterns(line, findPlaceholders(line, { ...base, inCode: true, codeLanguage: block.lang }), patterns);
+      const found = quoted
+        ? findVocabulary(line, base.vocabulary, base.allow)
+        : withUserPatterns(line, findPlaceholders(line, { ...base, inCode: true, codeLanguage: block.lang }), patterns);
       for (const match of found) {
         const start = codeBlockPoint(block, lineIndex, match.index + 1);
         const end = codeBlockPoint(block, lineIndex, match.index + 1 + match.length);

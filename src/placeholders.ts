@@ -131,7 +131,7 @@ const UNKNOWN = /(?<![\p{L}\p{N}?!])\?{3,}(?![\p{L}\p{N}?])/gu;
 // `$ARGUMENTS`, `${FEATURE_NAME}`: template variables. Weak: `$HOME` and `$GOPATH` are written the same way.
 const VARIABLE = /(?<![\w$\\])\$(?:\{[A-Z][A-Z0-9_]{2,}\}|[A-Z][A-Z0-9_]{2,}(?![\w{(]))/g;
 // `(fill me in with today's date)`, `(leave this empty)`, `(replace with …)`, `(to be completed)`.
-const INSTRUCTION = /\((?:please\s+)?(?:fill(?:\s+(?:me|this|it|these))?\s+(?:in|out)\b|fill\s+me\b|leave\s+(?:this\s+|it\s+)?(?:empty|blank)\b|replace\s+(?:this|me|with)\b|insert\s|[^()\n]{1,60}\sgoes\s+here\b)[^()\n]{0,200}\)/gi;
+const INSTRUCTION = /\((?:please\s+)?(?:fill(?:\s+(?:me|this|it|these))?\s+(?:in|out)\b|fill\s+me\b|leave\s+(?:this\s+|it\s+)?(?:empty|blank)\b|replace\s+(?:this|me|with)\b|insert\s+(?:your|the|a|an)\s|[^()\n]{1,60}\sgoes\s+here\b)[^()\n]{0,200}\)/gi;
 // `(to be determined)`, `(To Be Defined)`, `(to be added)`: text the author means to write later, like TBD.
 const PENDING = /\(to\s+be\s+(?:filled|completed|written|provided|added|determined|decided|defined|confirmed)\b[^()\n]{0,200}\)/gi;
 // `<service-name>` written where Markdown keeps it as text (`<service_name>`, front matter).
@@ -329,7 +329,7 @@ function vocabularyFor(tokens: readonly string[]): CompiledVocabulary {
   const texts = [...new Set(tokens.map(vocabularyText).filter((t) => t.length >= 2))].sort((a, b) => b.length - a.length);
   const sources = texts.map((t) => t.split(/\s+/).map(escapeRegExp).join('\\s+'));
   // A token that starts or ends with a word character must not start or end inside a word (`Title` in `Titles`).
-  const bounded = texts.map((t, i) => `${/^\w/.test(t) ? '(?<![\\w-])' : ''}${sources[i]}${/\w$/.test(t) ? '(?![\\w-])' : ''}`);
+  const bounded = texts.map((t, i) => `${/^\w/.test(t) ? '(?<!\\w)' : ''}${sources[i]}${/\w$/.test(t) ? '(?!\\w)' : ''}`);
   compiled = {
     pattern: texts.length > 0 ? new RegExp(bounded.join('|'), 'g') : undefined,
     gateParts: [...new Set(texts.map((t) => escapeRegExp(t.split(/\s+/)[0]!)))],
@@ -434,6 +434,8 @@ function scanBrackets(text: string, context: Context, lineOf: LineOf, inMath: (i
       const previous = text.slice(0, m.index).trimEnd().slice(-1);
       const next = text.slice(m.index + m[0].length).trimStart()[0] ?? '';
       if (/^[:=.[]/.test(after) || (context === 'code' && (/[(,=+*[{]/.test(previous) || /^[(]/.test(after) || /[=*+),:]/.test(next)))) continue;
+      // `"message": "Unfilled \"[NAME_X]\""`: quoted inside a string, a mention.
+      if (/\\["']$/.test(text.slice(0, m.index))) continue;
       // `# [PROJECT_DIR]/Cargo.toml`: a path variable, like `$PROJECT_DIR`.
       if (after === '/' && /_(?:DIR|ROOT|PATH|HOME)$/.test(m[1]!)) continue;
     }
@@ -549,8 +551,8 @@ function wordPattern(words: readonly string[]): RegExp {
   let pattern = wordPatterns.get(key);
   if (!pattern) {
     const alternatives = words.map(escapeRegExp).join('|');
-    // Not part of a name: `TODO.md`, `TODO/`, `forward_XXX`, `XXX-YYY`.
-    pattern = new RegExp(`(?<![\\w-])(?:${alternatives})(?![\\w-]|\\.\\w|/\\w)`, 'g');
+    // Not part of a name or a list of the words: `TODO.md`, `forward_XXX`, `XXX-YYY`, `TBD/TODO/FIXME`.
+    pattern = new RegExp(`(?<![\\w/-])(?:${alternatives})(?![\\w-]|\\.\\w|/\\w)`, 'g');
     wordPatterns.set(key, pattern);
   }
   return pattern;
