@@ -246,7 +246,7 @@ const rule: Rule<Options> = {
       }
     };
 
-    const prose = (text: string, lineOf: LineOf) => findPlaceholders(text, { ...base, lineOf });
+    const prose = (text: string, lineOf: LineOf) => findPlaceholders(text, base, lineOf);
     const inlineCode = options.allowInInlineCode ? (text: string) => findVocabulary(text, vocabulary, allow) : prose;
 
     // Custom elements used on purpose (`<my-element>` closed somewhere, or shown in code) are not stand-ins.
@@ -344,11 +344,10 @@ function checkCode(context: RuleContext<Options>, base: FindOptions, patterns: R
   for (const block of doc.codeBlocks) {
     // A Markdown block quotes a whole document (an example of a bad spec): only the template's own tokens count.
     const quoted = /^(?:markdown|md)$/.test(block.lang);
+    const inCode: FindOptions = { ...base, inCode: true, codeLanguage: block.lang };
     const lines = block.value.split(/\r\n|\r|\n/);
     lines.forEach((line, lineIndex) => {
-      const found = quoted
-        ? findVocabulary(line, base.vocabulary, base.allow)
-        : withUserPatterns(line, findPlaceholders(line, { ...base, inCode: true, codeLanguage: block.lang }), patterns);
+      const found = quoted ? findVocabulary(line, base.vocabulary, base.allow) : withUserPatterns(line, findPlaceholders(line, inCode), patterns);
       for (const match of found) {
         const start = codeBlockPoint(block, lineIndex, match.index + 1);
         const end = codeBlockPoint(block, lineIndex, match.index + 1 + match.length);
