@@ -179,10 +179,13 @@ const rule: Rule<Options> = {
       return { line, start: point.column - 1, end: Math.min(line.length, point.column - 1 + end - start) };
     };
 
-    // Computed once, on the first `{{…}}`: a document whose code is Handlebars, Jinja or Go templates writes `{{x}}`
-    // in its prose as code, not as a stand-in.
+    // Computed once, on the first `{{…}}`: a document whose code is Handlebars, Mustache or Jinja writes `{{x}}` in
+    // its prose as code (`the {{yield}} helper`), not as a stand-in. A Helm chart's `{{ .Values.x }}` does not count:
+    // prose stand-ins hold no dot.
     let templateLanguage: boolean | undefined;
-    const usesTemplateLanguage = () => (templateLanguage ??= doc.codeBlocks.some((b) => b.value.includes('{{')) || /`[^`\n]*\{\{/.test(doc.text));
+    const usesTemplateLanguage = () =>
+      (templateLanguage ??=
+        doc.codeBlocks.some((b) => b.value.includes('{{') && (TEMPLATE_LANGUAGES.test(b.lang) || /\{\{[#/]/.test(b.value))) || /`[^`\n]*\{\{[#/]/.test(doc.text));
     const keep = (m: PlaceholderMatch) => m.kind !== 'mustache' || !usesTemplateLanguage();
 
     /**
@@ -304,6 +307,9 @@ const rule: Rule<Options> = {
     checkChoices(context);
   },
 };
+
+/** Code block languages whose `{{…}}` is syntax. */
+const TEMPLATE_LANGUAGES = /^(?:hbs|handlebars|mustache|glimmer|gjs|gts|html|htm|jinja2?|j2|liquid|njk|nunjucks|twig|django|go-?template|gotmpl|tmpl|vue|svelte|ember)$/;
 
 const standIns = new WeakMap<object, string[]>();
 /**

@@ -128,7 +128,9 @@ const EXAMPLE_URL = /\b(?:https?:\/\/|www\.)(?:[\w-]+\.)*example\.(?:com|org|net
 const MUSTACHE = /\{\{(?![#/!>^&@])\s*([^{}\n]{1,200}?)\s*\}\}/g;
 // `???` standing alone (not `Really???`).
 const UNKNOWN = /(?<![\p{L}\p{N}?!])\?{3,}(?![\p{L}\p{N}?])/gu;
-// `$ARGUMENTS`, `${FEATURE_NAME}`: template variables. Weak: `$HOME` and `$GOPATH` are written the same way.
+// `$ARGUMENTS`, `${FEATURE_NAME}`: template variables (outside code; environment variables aside).
+/** Environment variables a document names in prose: conventional names and the `*_HOME`/`*_PATH`/`*_DIR` families. */
+const ENVIRONMENT = /^(?:PATH|HOME|USER|USERNAME|SHELL|PWD|OLDPWD|TMPDIR|TEMP|TMP|LANG|LC_[A-Z]+|TERM|EDITOR|VISUAL|PAGER|HOSTNAME|CI|DEBUG|DISPLAY|(?:GO|CARGO|RUST|PYTHON)[A-Z0-9_]*|NODE_[A-Z_]+|NPM_[A-Z_]+|JAVA_[A-Z_]+|KUBE[A-Z_]*|XDG_[A-Z_]+|DOCKER_[A-Z_]+|AWS_[A-Z_]+|GITHUB_[A-Z_]+|[A-Z0-9_]+_(?:HOME|PATH|DIR|ROOT|URL|HOST|PORT|TOKEN|KEY|SECRET|ENV|BIN|CACHE|CONFIG|FLAGS|OPTS))$/;
 const VARIABLE = /(?<![\w$\\])\$(?:\{[A-Z][A-Z0-9_]{2,}\}|[A-Z][A-Z0-9_]{2,}(?![\w{(]))/g;
 // `(fill me in with today's date)`, `(leave this empty)`, `(replace with …)`, `(to be completed)`.
 const INSTRUCTION = /\((?:please\s+)?(?:fill(?:\s+(?:me|this|it|these))?\s+(?:in|out)\b|fill\s+me\b|leave\s+(?:this\s+|it\s+)?(?:empty|blank)\b|replace\s+(?:this|me|with)\b|insert\s+(?:your|the|a|an)\s|[^()\n]{1,60}\sgoes\s+here\b)[^()\n]{0,200}\)/gi;
@@ -137,7 +139,7 @@ const PENDING = /\(to\s+be\s+(?:filled|completed|written|provided|added|determin
 // `<service-name>` written where Markdown keeps it as text (`<service_name>`, front matter).
 const ANGLE_TEXT = /(?<![\w<])<([A-Za-z][^<>@\n]{0,200}?)>(?![\w>])/g;
 // A `$…$` or `$$…$$` math span: its brackets are intervals and its `$X_1` are symbols.
-const MATH = /\$\$[^$]+\$\$|\$(?=[^\s$])[^$\n]*?[^\s$\\]\$(?!\d)/g;
+const MATH = /\$\$[^$]+\$\$|\$(?=[^\s$])[^$\n]*?[^\s$\\]\$(?!\w)/g;
 
 /* ------------------------------------------------------------------ slots */
 
@@ -395,13 +397,21 @@ export function findPlaceholders(text: string, options: FindOptions = {}, lineOf
     // A full URL to an example domain counts where a value is expected (a metadata value, a table cell); the rule
     // reads URLs in prose on its own (see `isExampleReference`).
     for (const m of text.matchAll(EXAMPLE_URL)) if (slot(m.index, m.index + m[0].length)) push(out, m.index, m[0], 'url');
-    if (text.includes('{{')) for (const m of text.matchAll(MUSTACHE)) if (isMustacheStandIn(m[1]!)) push(out, m.index, m[0], 'mustache');
+    if (text.includes('{{')) {
+      for (const m of text.matchAll(MUSTACHE)) {
+        if (!isMustacheStandIn(m[1]!)) continue;
+        // A template token `{Title}` inside `{{Title}}`: report the whole stand-in, once.
+        const inner = out.findIndex((v) => v.kind === 'vocabulary' && v.index > m.index && v.index + v.length < m.index + m[0].length);
+        if (inner >= 0) out.splice(inner, 1);
+        push(out, m.index, m[0], 'mustache');
+      }
+    }
     if (text.includes('???')) for (const m of text.matchAll(UNKNOWN)) push(out, m.index, m[0], 'unknown');
     if (text.includes('$')) {
       for (const m of text.matchAll(VARIABLE)) {
-        // `"$ARGUMENTS"`: a quoted value that is nothing but the variable, or one where a value is expected.
-        const quoted = /["'“‘`]/.test(text[m.index - 1] ?? '') && /["'”’`]/.test(text[m.index + m[0].length] ?? '');
-        if (!inMath(m.index) && text[m.index + m[0].length] !== '/' && (quoted || slot(m.index, m.index + m[0].length))) push(out, m.index, m[0], 'variable');
+        // `$HOME/.kube`, `in $GOPATH`: a path or an environment variable, not a template's variable.
+        if (inMath(m.index) || text[m.index + m[0].length] === '/' || ENVIRONMENT.test(m[0].replace(/[${}]/g, ''))) continue;
+        push(out, m.index, m[0], 'variable');
       }
     }
     if (text.includes('<')) {
@@ -409,7 +419,14 @@ export function findPlaceholders(text: string, options: FindOptions = {}, lineOf
       // elsewhere (`{<authorizer_name>}`, `/main/<git_sha>`, `<PAGE_SIZE>.limit`).
       for (const m of text.matchAll(ANGLE_TEXT)) if (isAngleStandIn(m[1]!, false) && slot(m.index, m.index + m[0].length)) push(out, m.index, m[0], 'bracket');
     }
-    if (words.length > 0) for (const m of text.matchAll(wordPattern(words))) push(out, m.index, m[0], 'word');
+    if (words.length > 0) {
+      for (const m of text.matchAll(wordPattern(words))) {
+        // `XXX` is also the usual metavariable: inside a quoted name (`"receiver for web server XXX"`,
+        // `“convertibility to XXX”`) a word made of one repeated letter stands for any name, not for unfinished text.
+        if (/^(.)\1+$/.test(m[0]) && /^["”’'`]/.test(text.slice(m.index + m[0].length))) continue;
+        push(out, m.index, m[0], 'word');
+      }
+    }
   }
   const allow = options.allow;
   const kept = allow && allow.size > 0 ? out.filter((m) => !allow.has(m.token)) : out;

@@ -74,6 +74,8 @@ describe('no-placeholders: stand-ins it finds', () => {
       `3:30-3:33 Unfilled placeholder "???": ${REPLACE}`,
       `4:20-4:30 Unfilled placeholder "$ARGUMENTS": ${REPLACE}`,
     ]);
+    // A Helm chart in the document does not make `{{owner}}` code; environment variables are not template variables.
+    expect(await tokens('# T\n\nOwned by {{owner}} for the $SERVICE_NAME team; set $GOPATH and $KUBE_ROOT.\n\n```yaml\nname: {{ .Values.name }}\n```\n')).toEqual(['{{owner}}', '$SERVICE_NAME']);
   });
 
   it('instructions in parentheses, and text left for later', async () => {
@@ -86,9 +88,9 @@ describe('no-placeholders: stand-ins it finds', () => {
   });
 
   it('TBD, TODO, XXX and dates, versions where a value is expected', async () => {
-    expect(await at('# T\n\nReview manager: TBD\n\nXXX: check the limits.\n\n**Created**: YYYY-MM-DD\n**Version**: vX.Y.Z\n')).toEqual([
+    expect(await at('# T\n\nReview manager: TBD\n\nWe expect XXX requests a second.\n\n**Created**: YYYY-MM-DD\n**Version**: vX.Y.Z\n')).toEqual([
       `3:17-3:20 Unfinished-text marker "TBD": finish the text, or remove the word from no-placeholders' words if it is meant literally`,
-      `5:1-5:4 Unfinished-text marker "XXX": finish the text, or remove the word from no-placeholders' words if it is meant literally`,
+      `5:11-5:14 Unfinished-text marker "XXX": finish the text, or remove the word from no-placeholders' words if it is meant literally`,
       `7:14-7:24 Unfilled placeholder "YYYY-MM-DD": ${REPLACE}`,
       `8:14-8:20 Unfilled placeholder "vX.Y.Z": ${REPLACE}`,
     ]);
@@ -162,7 +164,7 @@ describe('no-placeholders: text that only looks like a stand-in', () => {
   });
 
   it('formats: dates, versions, paths, environment variables, messages', async () => {
-    await clean('Dates use ISO 8601 (YYYY-MM-DD); versions follow semantic versioning (X.Y.Z). Set $HOME/.kube. Logged as "syncing [namespace]/[configmap name] failed".');
+    await clean('Dates use ISO 8601 (YYYY-MM-DD); versions follow semantic versioning (X.Y.Z). Set $HOME/.kube. Logged as "syncing [namespace]/[configmap name] failed". The "web server XXX" logs to forward_XXX.');
   });
 
   it('code blocks showing usage or a format', async () => {
