@@ -236,7 +236,8 @@ function classifyBracket(inner: string, context: Context): Evidence | false {
   const first = content[0] ?? '';
   const last = content[content.length - 1] ?? '';
   if (INSTRUCTION_START.has(first.replace(/[^a-z-]/g, ''))) return { kind: 'bracket', strength: 'strong' };
-  if (NUMBERED_SLOT.test(text)) return { kind: 'bracket', strength: 'strong' };
+  // `[Option 1]` — but `- [Phase 3] All tenants` leads its item as a label.
+  if (NUMBERED_SLOT.test(text)) return { kind: 'bracket', strength: 'lone' };
   // `[A short summary of the proposal.]`: a sentence in brackets is an instruction.
   if (content.length >= 4 && /[a-z]\.$/.test(text)) return { kind: 'bracket', strength: 'strong' };
   if (STRONG_LAST_WORDS.has(last) || (content.length <= 5 && CORE_STAND_INS.has(first))) return { kind: 'bracket', strength: 'strong' };
@@ -462,6 +463,8 @@ function scanBrackets(text: string, context: Context, lineOf: LineOf, inMath: (i
       if (after === '/' && /_(?:DIR|ROOT|PATH|HOME)$/.test(m[1]!)) continue;
     }
     if (MARKER_MENTION.test(m[0]) || inMath(m.index)) continue;
+    // `tool extract [OPTIONS] [SOURCE_PATTERN]` in a code block: usage, its brackets are optional arguments.
+    if (inCode && SYNOPSIS.test(lineAround(text, m.index).line)) continue;
     const evidence = classifyBracket(m[1]!, context);
     if (evidence) candidates.push({ index: m.index, token: m[0], evidence });
   }

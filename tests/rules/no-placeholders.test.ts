@@ -131,7 +131,7 @@ describe('no-placeholders: stand-ins it finds', () => {
   });
 
   it('code blocks: a template-style token, not syntax or formats', async () => {
-    const text = '# T\n\n```sql\nCREATE TABLE [TABLE_NAME] (id int);\nSELECT [field1] FROM t;\n```\n\n```sh\ndeploy [SERVICE_NAME] --date YYYY-MM-DD [options]\n```\n\n```python\nx = [MAX_SIZE] * n\n```\n';
+    const text = '# T\n\n```sql\nCREATE TABLE [TABLE_NAME] (id int);\nSELECT [field1] FROM t;\n```\n\n```sh\ndeploy [SERVICE_NAME] --date YYYY-MM-DD\ntool extract [OPTIONS] [SOURCE_PATTERN]\n```\n\n```python\nx = [MAX_SIZE] * n\n```\n';
     expect(await at(text)).toEqual([
       `4:14-4:26 Unfilled placeholder "[TABLE_NAME]": ${REPLACE}`,
       `5:8-5:16 Unfilled placeholder "[field1]": ${REPLACE}`,
