@@ -179,13 +179,13 @@ const rule: Rule<Options> = {
       return { line, start: point.column - 1, end: Math.min(line.length, point.column - 1 + end - start) };
     };
 
-    // Computed once, on the first `{{…}}`: a document whose code is Handlebars, Mustache or Jinja writes `{{x}}` in
-    // its prose as code (`the {{yield}} helper`), not as a stand-in. A Helm chart's `{{ .Values.x }}` does not count:
-    // prose stand-ins hold no dot.
+    // Computed once, on the first `{{…}}`: a document that discusses a template language (Handlebars, Mustache, Jinja
+    // in its code blocks, `{{…}}` quoted in inline code) writes `{{x}}` in its prose as code (`the {{yield}} helper`),
+    // not as a stand-in. A Helm chart's `{{ .Values.x }}` in a YAML block does not count.
     let templateLanguage: boolean | undefined;
     const usesTemplateLanguage = () =>
       (templateLanguage ??=
-        doc.codeBlocks.some((b) => b.value.includes('{{') && (TEMPLATE_LANGUAGES.test(b.lang) || /\{\{[#/]/.test(b.value))) || /`[^`\n]*\{\{[#/]/.test(doc.text));
+        doc.codeBlocks.some((b) => b.value.includes('{{') && (TEMPLATE_LANGUAGES.test(b.lang) || /\{\{[#/]/.test(b.value))) || /`[^`\n]*\{\{/.test(doc.text));
     const keep = (m: PlaceholderMatch) => m.kind !== 'mustache' || !usesTemplateLanguage();
 
     /**
