@@ -425,6 +425,7 @@ export function findPlaceholders(text: string, options: FindOptions = {}, lineOf
         // `XXX` is also the usual metavariable: inside a quoted name (`"receiver for web server XXX"`,
         // `“convertibility to XXX”`) a word made of one repeated letter stands for any name, not for unfinished text.
         if (/^(.)\1+$/.test(m[0]) && /^["”’'`]/.test(text.slice(m.index + m[0].length))) continue;
+        if (isWordMention(text, m.index, m[0])) continue;
         push(out, m.index, m[0], 'word');
       }
     }
@@ -432,6 +433,24 @@ export function findPlaceholders(text: string, options: FindOptions = {}, lineOf
   const allow = options.allow;
   const kept = allow && allow.size > 0 ? out.filter((m) => !allow.has(m.token)) : out;
   return kept.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * The word named rather than used: quoted (`"TBD" behavior`), as a noun (`a TODO or similar flag`, `on the TODO
+ * list`, `see FIXME above`), or glossing its quoted expansion (`"To Be Determined" (TBD)`).
+ */
+function isWordMention(text: string, index: number, word: string): boolean {
+  const before = text.slice(Math.max(0, index - 60), index);
+  const after = text.slice(index + word.length, index + word.length + 30);
+  if (/["“‘']$/.test(before) && /^["”’']/.test(after)) return true;
+  if (/\b(?:a|an|the|any|no|each|every|this|that|these|those|see|its|their|our)\s+$/i.test(before)) return true;
+  if (/^\s+(?:above|below|lists?|items?|comments?|markers?|tags?|flags?|entries|entry|files?)\b/i.test(after)) return true;
+  const expansion = /["“']((?:[A-Za-z]+[\s-]+){0,4}[A-Za-z]+)["”']\s*\($/.exec(before);
+  if (expansion && /^\)/.test(after)) {
+    const initials = expansion[1]!.trim().split(/[\s-]+/).map((w) => w[0]!.toUpperCase()).join('');
+    if (initials.endsWith(word)) return true;
+  }
+  return false;
 }
 
 function pushFormat(index: number, token: string, kind: 'date' | 'version', lineOf: LineOf, out: PlaceholderMatch[]): void {

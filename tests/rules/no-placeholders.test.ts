@@ -167,6 +167,11 @@ describe('no-placeholders: text that only looks like a stand-in', () => {
     await clean('Dates use ISO 8601 (YYYY-MM-DD); versions follow semantic versioning (X.Y.Z). Set $HOME/.kube. Logged as "syncing [namespace]/[configmap name] failed". The "web server XXX" logs to forward_XXX.');
   });
 
+  it('marker words named rather than used', async () => {
+    await clean('The "TBD" behavior is "To Be Determined" (TBD). Leave a TODO or similar flag; it is high on the TODO list; see FIXME above.');
+    expect(await tokens('# T\n\nTo be determined (TBD).\n')).toEqual(['TBD']);
+  });
+
   it('code blocks showing usage or a format', async () => {
     await clean('```text\nspeclint [options] <path>\ndate +%Y-%m-%d  # YYYY-MM-DD\n```\n\n```csv\nname,created\n[name],YYYY-MM-DD\n```\n\n```ts\nreadonly [IS_DESCRIPTOR]: any;\n```');
   });
