@@ -442,7 +442,8 @@ export function findPlaceholders(text: string, options: FindOptions = {}, lineOf
 function isWordMention(text: string, index: number, word: string): boolean {
   const before = text.slice(Math.max(0, index - 60), index);
   const after = text.slice(index + word.length, index + word.length + 30);
-  if (/["“‘']$/.test(before) && /^["”’']/.test(after)) return true;
+  // Quoted: `"TBD"`, or opening a quoted term (`referred to as "TBD behavior"`).
+  if ((/["“‘']$/.test(before) && /^["”’']/.test(after)) || /(?:^|\s)[“"]$/.test(before)) return true;
   if (/\b(?:a|an|the|any|no|each|every|this|that|these|those|see|its|their|our)\s+$/i.test(before)) return true;
   if (/^\s+(?:above|below|lists?|items?|comments?|markers?|tags?|flags?|entries|entry|files?)\b/i.test(after)) return true;
   const expansion = /["“']((?:[A-Za-z]+[\s-]+){0,4}[A-Za-z]+)["”']\s*\($/.exec(before);
