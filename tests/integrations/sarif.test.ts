@@ -55,7 +55,7 @@ describe('SARIF', () => {
       expect(Array.isArray(rule.properties.tags)).toBe(true);
     }
     const first = run.results[0]!;
-    expect(first).toMatchObject({ ruleId: 'no-placeholders', ruleIndex: 0, level: 'error', message: { text: 'Unfilled placeholder "[SERVICE_NAME]"' } });
+    expect(first).toMatchObject({ ruleId: 'no-placeholders', ruleIndex: 0, level: 'error', message: { text: 'Unfilled placeholder "[SERVICE_NAME]": replace it with the real value, or add it to no-placeholders\' allow list if it is meant literally' } });
     expect(first.locations).toHaveLength(1);
     expect(first.locations[0].physicalLocation).toEqual({
       artifactLocation: { uri: 'docs/my%20spec.md', uriBaseId: '%SRCROOT%' },
