@@ -9,8 +9,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { SpeclintError } from './errors.js';
-import type { Finding } from './types.js';
+import { SpeclintError } from '../errors.js';
+import type { Finding } from '../types.js';
 
 export const BASELINE_VERSION = 2;
 export const DEFAULT_BASELINE_FILE = '.speclint-baseline.json';

@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { SpeclintError } from './errors.js';
+import { SpeclintError } from '../errors.js';
 
 const MARKDOWN = /\.(md|markdown)$/i;
 

@@ -5,8 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { writeFileAtomic } from './cli/write.js';
-import type { LintResult } from './types.js';
+import { writeFileAtomic } from './write.js';
+import type { LintResult } from '../types.js';
 
 interface Entry {
   key: string;

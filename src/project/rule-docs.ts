@@ -1,12 +1,11 @@
 /**
  * Rule documentation for the terminal (`speclint rules <id>`) and for reports (SARIF `help`): the pages under
  * docs/rules/ of the installed package, and their URLs (the project home and installed version, or the config's
- * `docsUrl` mirror). The shell reads the files; reporters get the text.
+ * `docsUrl` mirror). The project layer reads the files; reporters get the text.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pc from 'picocolors';
-import { packageRoot } from '../package-root.js';
+import { packageRoot } from './package-root.js';
 import { DEFAULT_DOCS_URL, ruleDocsUrl } from '../rule-helpers.js';
 import { DIRECTIVES_RULE_ID } from '../directives.js';
 
@@ -36,31 +35,4 @@ export function docsUrlResolver(template: string | undefined): (ruleId: string) 
     if (ruleId === DIRECTIVES_RULE_ID && chosen.includes('rules/{rule}.md')) return ruleDocsUrl(ruleId, chosen.replace('rules/{rule}.md', 'configuration.md#inline-directives'));
     return ruleDocsUrl(ruleId, chosen);
   };
-}
-
-/**
- * Markdown made readable in a terminal: headings bold, fenced code indented (and dimmed with colour), inline
- * code marks kept. Without colour the page is printed as written, which is already plain text.
- */
-export function renderForTerminal(markdown: string, color: boolean): string {
-  if (!color) return markdown.endsWith('\n') ? markdown : `${markdown}\n`;
-  const c = pc.createColors(true);
-  const out: string[] = [];
-  let fence: string | undefined;
-  for (const line of markdown.replace(/\r\n?/g, '\n').split('\n')) {
-    const opening = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (fence) {
-      if (opening && opening[1]!.startsWith(fence)) fence = undefined;
-      else out.push(c.dim(`    ${line}`));
-      continue;
-    }
-    if (opening) {
-      fence = opening[1]!;
-      continue;
-    }
-    const heading = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
-    if (heading) out.push(heading[1]!.length <= 2 ? c.bold(c.underline(heading[2]!)) : c.bold(heading[2]!));
-    else out.push(line.replace(/`([^`]+)`/g, (_, code: string) => c.cyan(code)));
-  }
-  return `${out.join('\n').trimEnd()}\n`;
 }

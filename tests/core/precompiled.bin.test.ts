@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { precompiledValidator } from '../../src/schema-validators.js';
+// The project layer provides the validators precompiled by the build (dist/validators).
+import '../../src/project/validators.js';
 import { builtinTypeSources, compileTemplate } from '../../src/templates/index.js';
 import { buildConfigSchema } from '../../src/config/schema.js';
 import { rules } from '../../rules/index.js';
