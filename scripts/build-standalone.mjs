@@ -38,6 +38,7 @@ const standalonePlugin = {
         "  if (specifier === 'ajv-formats') return require('ajv-formats');",
         "  if (specifier.endsWith('config.cjs')) return require('../../dist/validators/config.cjs');",
         "  if (specifier.endsWith('metadata.cjs')) return require('../../dist/validators/metadata.cjs');",
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: generated TypeScript, whose template literal this is
         "  throw new Error(`standalone bundle: no bundled module for ${specifier}`);",
         '};',
       ].join('\n');

@@ -18,7 +18,7 @@ import { home, makeRelease, pkg, root, tag, type Release } from './release-repo.
 interface Snippet { kind: string; options: string; lang: string; body: string }
 
 /** The README's marked code blocks, in order. */
-export function readmeSnippets(): Snippet[] {
+function readmeSnippets(): Snippet[] {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
   return [...readme.matchAll(/<!-- readme-test: (\S+)([^>]*?) -->\n```(\w+)\n([\s\S]*?)```/g)].map((m) => ({ kind: m[1]!, options: m[2]!.trim(), lang: m[3]!, body: m[4]! }));
 }
