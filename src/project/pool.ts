@@ -1,25 +1,29 @@
 /**
- * Worker processes for large runs. Files go out in small batches on demand (so a slow file does not idle a worker)
- * and outcomes come back in the order of the file list. The parent process lints too, from the same queue: it has
- * already paid for loading and warming up the linter, so on two cores one worker plus the parent does the work of
- * two workers for one process start less.
+ * Worker processes for runs with enough Markdown. Files go out in batches on demand (so a slow file does not idle a
+ * worker), smaller towards the end so the lanes finish together, and outcomes come back in the order of the list.
  *
- * Processes rather than worker threads, because V8's flags are per process and two flags pay here: a worker that
- * runs its garbage collector and compiler on its own thread does not fight the other worker for the second core,
- * and a 64 MB semi-space halves the scavenges of the allocation-heavy Markdown parser. Measured on rust-rfcs
- * (640 files, 9 MB), a 2-core machine: worker threads 8.0–9.1 s, these processes 7.4–7.5 s.
+ * Why processes, and how many (measured on the 530-file, 6 MB slice speckit + madr + react-rfcs; docs/performance.md):
+ * - V8's flags are per process, and two pay: a 64 MB semi-space (a third less CPU for the allocation-heavy Markdown
+ *   parser: a cold in-process pass 18.8 s CPU, the same pass with the flag 13.7 s) and `--single-threaded` (the
+ *   garbage collector and compiler on the worker's own thread, not fighting the other lane for the second core).
+ *   They cannot be set at run time, so a run with enough Markdown lints in a flagged worker even on one lane.
+ * - Every process pays the parser's JIT warm-up again: a cold pass over the slice costs 12.8 s CPU, a warm one 7.2 s.
+ *   A second worker therefore pays off only when it gets a core of its own: with the machine's cores already busy
+ *   (load average), one worker is faster than two.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, SpeclintError } from '../errors.js';
 import { packageRoot } from './package-root.js';
-import type { FileLinter, FileOutcome } from './lint-file.js';
+import type { FileOutcome } from './lint-file.js';
 import type { SpeclintOptions } from './options.js';
 
-/** Below this much Markdown, starting a worker (it loads and warms up the linter) costs more than it saves. */
-export const MIN_BYTES_FOR_WORKERS = 4 * 1024 * 1024;
+/** Below this much Markdown, starting a worker (0.2 s to load) costs more than its V8 flags save. */
+export const MIN_BYTES_FOR_WORKERS = 1024 * 1024;
+/** Above this much, a second worker's warm-up (a few seconds of CPU) is paid back by a second core. */
+export const MIN_BYTES_FOR_SECOND_WORKER = 3 * 1024 * 1024;
 const BATCH = 16;
 const WORKER_V8_FLAGS = ['--single-threaded', '--max-semi-space-size=64'];
 
@@ -41,12 +45,11 @@ export function workerScript(): string | undefined {
 }
 
 /**
- * How many lanes lint the files: 1 is this process alone; n > 1 is this process and n − 1 workers. `--threads n`
- * asks for n lanes (0 and 1: this process only).
+ * How many worker processes lint the files (0: this process). `--threads n` asks for n. Automatic: none below
+ * MIN_BYTES_FOR_WORKERS; one; a second for a larger run when the machine has a core to spare for it.
  */
-export function plannedLanes(files: string[], threads: number | undefined): number {
-  if (threads !== undefined) return Math.max(1, Math.min(threads, files.length));
-  if (availableParallelism() < 2) return 1;
+export function plannedWorkers(files: string[], threads: number | undefined, machine = { cores: availableParallelism(), load: loadavg()[0]! }): number {
+  if (threads !== undefined) return Math.min(threads, files.length);
   let bytes = 0;
   for (const file of files) {
     try {
@@ -54,18 +57,22 @@ export function plannedLanes(files: string[], threads: number | undefined): numb
     } catch {
       // unreadable: the lint reports it
     }
-    if (bytes >= MIN_BYTES_FOR_WORKERS) return 2;
+    if (bytes >= MIN_BYTES_FOR_SECOND_WORKER) break;
   }
-  return 1;
+  if (bytes < MIN_BYTES_FOR_WORKERS) return 0;
+  const idleCores = machine.cores - machine.load;
+  return bytes >= MIN_BYTES_FOR_SECOND_WORKER && machine.cores >= 2 && idleCores >= 1.5 ? 2 : 1;
 }
 
-/** Lints `files` on `lanes` lanes: this process (with `local`) and lanes − 1 worker processes started from `script`. */
-export async function lintInWorkers(files: string[], options: SpeclintOptions, lanes: number, script: string, local: FileLinter): Promise<FileOutcome[]> {
+/** Lints `files` in `count` worker processes started from `script`. */
+export async function lintInWorkers(files: string[], options: SpeclintOptions, count: number, script: string): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = new Array(files.length);
   let next = 0;
   let failed: Error | undefined;
   const children: ChildProcess[] = [];
-  const take = (size: number): WorkerBatch => {
+  // Smaller batches as the list runs out, so that no worker is left with a long last batch while the others idle.
+  const take = (): WorkerBatch => {
+    const size = Math.max(1, Math.min(BATCH, Math.floor((files.length - next) / (count * 3))));
     const batch = files.slice(next, next + size).map((path, i) => ({ index: next + i, path }));
     next += batch.length;
     return batch;
@@ -83,7 +90,7 @@ export async function lintInWorkers(files: string[], options: SpeclintOptions, l
         resolveRun();
       };
       const send = () => {
-        const batch = failed ? [] : take(BATCH);
+        const batch = failed ? [] : take();
         if (batch.length === 0) return finish();
         child.send(batch, (error) => {
           if (error) {
@@ -115,24 +122,10 @@ export async function lintInWorkers(files: string[], options: SpeclintOptions, l
       });
       send();
     });
-  // This process takes one file at a time and yields between files, so that workers waiting for a batch are served.
-  const runLocal = async () => {
-    for (;;) {
-      const [item] = failed ? [] : take(1);
-      if (!item) return;
-      try {
-        outcomes[item.index] = await local.lintFile(item.path);
-      } catch (error) {
-        fail(error as Error);
-        return;
-      }
-      await new Promise((resolveTurn) => setImmediate(resolveTurn));
-    }
-  };
-  for (let i = 1; i < lanes; i++) {
+  for (let i = 0; i < count; i++) {
     children.push(fork(script, [JSON.stringify(options)], { execArgv: WORKER_V8_FLAGS, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] }));
   }
-  await Promise.all([...children.map(runChild), runLocal()]);
+  await Promise.all(children.map(runChild));
   if (failed) throw failed;
   return outcomes;
 }

@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 import { LintCache, hashConfig } from './cache.js';
 import { FileLinter, type FileConfig, type FileOutcome } from './lint-file.js';
 import { displayPath } from './paths.js';
-import { lintInWorkers, plannedLanes, workerScript } from './pool.js';
+import { lintInWorkers, plannedWorkers, workerScript } from './pool.js';
 import { applyBaselines, writeBaselines, type BaselineWrite } from './baselines.js';
 import { UsageError } from '../errors.js';
 import { PACKAGE_INFO } from '../package-info.generated.js';
@@ -163,7 +163,7 @@ export class Speclint {
     return { files: collected.files };
   }
 
-  /** Cache hits first, then the misses on this process and, for enough Markdown, worker processes. */
+  /** Cache hits first, then the misses: in this process, or for enough Markdown in worker processes. */
   private async lintSelected(files: string[]): Promise<FileOutcome[]> {
     const { options } = this;
     const cache = options.cache && !options.fix && !options.fixDryRun
@@ -194,8 +194,8 @@ export class Speclint {
 
     const pendingFiles = pending.map((i) => files[i]!);
     const script = workerScript();
-    const lanes = script ? plannedLanes(pendingFiles, options.threads) : 1;
-    const fresh = lanes > 1 ? await lintInWorkers(pendingFiles, options, lanes, script!, this.linter) : await this.lintHere(pendingFiles);
+    const workers = script ? plannedWorkers(pendingFiles, options.threads) : 0;
+    const fresh = workers > 0 ? await lintInWorkers(pendingFiles, options, workers, script!) : await this.lintHere(pendingFiles);
     pending.forEach((fileIndex, i) => {
       const outcome = fresh[i]!;
       outcomes[fileIndex] = outcome;
