@@ -60,8 +60,8 @@ describe('size', () => {
     await seconds(1_000); // warm-up
     const small = await seconds(4_000);
     const large = await seconds(16_000);
-    // Linear: 4×; quadratic: 16×. The margin absorbs a loaded machine.
-    expect(large / small).toBeLessThan(9);
+    // Linear: 4×; quadratic: 16×. The margin absorbs a loaded machine (the two timings can meet different loads).
+    expect(large / small).toBeLessThan(12);
   }, TIMEOUT);
 
   it('a 1 MB code block', async () => {
