@@ -1,11 +1,27 @@
+/**
+ * Three tiers (docs/testing.md):
+ *   unit         everything in-process: core, rules, templates, the project layer and the CLI's `run` (no build)
+ *                → `npm run test:unit`, the inner loop
+ *   integration  `*.bin.test.ts`: needs the build (spawns the binary, starts worker processes, reads dist/)
+ *   slow         `*.slow.test.ts`: the corpus, real pre-commit and npm installs, large hostile inputs
+ * `npm test` runs unit and integration; `npm run test:slow` the slow tier; CI (.ci/run) runs both.
+ */
 import { defineConfig } from 'vitest/config';
+
+const BIN = 'tests/**/*.bin.test.ts';
+const SLOW = 'tests/**/*.slow.test.ts';
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    setupFiles: ['tests/setup.ts'],
+    projects: [
+      // Threads start faster than processes; nothing in-process needs a process of its own.
+      { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: [BIN, SLOW], pool: 'threads' } },
+      { extends: true, test: { name: 'integration', include: [BIN], globalSetup: ['tests/global-setup.ts'] } },
+      { extends: true, test: { name: 'slow', include: [SLOW], globalSetup: ['tests/global-setup.ts'] } },
+    ],
   },
 });

@@ -1,6 +1,9 @@
 // speclint against its peers on the same files, in one run: wall time, CPU time and peak RSS (median of --runs
 // after one warm-up), and the ratios the performance issue sets targets for. Not a test; `npm run bench`.
 //   node bench/run.mjs [--corpus <dir>] [--runs <n>] [--quick]
+//   node bench/run.mjs --slice speckit,madr,react-rfcs [--runs <n>]
+// --slice: only the named collections of the corpus, and only speclint (automatic, one process, two lanes) against
+// markdownlint-cli2: the small-and-medium-tree case.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +14,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const option = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : fallback; };
 const quick = args.includes('--quick');
+const sliceNames = option('--slice', undefined)?.split(',').map((name) => name.trim()).filter(Boolean);
 const runs = Number(option('--runs', quick ? '1' : '3'));
 let corpus = option('--corpus', join(root, '..', 'shared', 'corpus'));
 if (!existsSync(corpus)) { console.error(`bench: no corpus at ${corpus}`); process.exit(2); }
@@ -20,6 +24,11 @@ if (quick) {
   // A slice for smoke tests: two small collections.
   const slice = join(work, 'corpus');
   for (const name of ['adr-examples', 'madr', 'react-rfcs']) cpSync(join(corpus, name), join(slice, name), { recursive: true });
+  corpus = slice;
+}
+if (sliceNames) {
+  const slice = join(work, 'corpus');
+  for (const name of sliceNames) cpSync(join(corpus, name), join(slice, name), { recursive: true });
   corpus = slice;
 }
 const count = (dir) => readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile() && /\.(md|markdown)$/i.test(e.name)).length;
@@ -32,7 +41,14 @@ writeFileSync(small, '# Rate Limits\n\n## Overview\n\nRequests are limited per t
 const mdlConfig = join(work, '.markdownlint-cli2.jsonc');
 writeFileSync(mdlConfig, '{}');
 
-const cases = [
+const sliceCases = [
+  { name: 'speclint (slice)', cmd: [process.execPath, speclint, '-f', 'json', '-o', join(work, 'out.json'), corpus] },
+  { name: 'speclint --threads 1 (slice)', cmd: [process.execPath, speclint, '--threads', '1', '-f', 'json', '-o', join(work, 'out.json'), corpus] },
+  { name: 'speclint --threads 2 (slice)', cmd: [process.execPath, speclint, '--threads', '2', '-f', 'json', '-o', join(work, 'out.json'), corpus] },
+  { name: 'markdownlint-cli2 (slice)', cmd: [process.execPath, bin('markdownlint-cli2', 'markdownlint-cli2-bin.mjs'), '--config', mdlConfig, `${corpus}/**/*.{md,markdown}`] },
+];
+
+const cases = sliceNames ? sliceCases : [
   { name: 'speclint (corpus)', cmd: [process.execPath, speclint, '-f', 'json', '-o', join(work, 'out.json'), corpus] },
   { name: 'markdownlint-cli2 (corpus)', cmd: [process.execPath, bin('markdownlint-cli2', 'markdownlint-cli2-bin.mjs'), '--config', mdlConfig, `${corpus}/**/*.{md,markdown}`] },
   { name: 'remark-cli (corpus)', cmd: [process.execPath, bin('remark-cli', 'cli.js'), '--no-config', '--use', 'remark-gfm', '--use', 'remark-preset-lint-recommended', '--no-stdout', '--quiet', '--ext', 'md,markdown', corpus], cwd: root },
@@ -55,6 +71,20 @@ for (const c of cases) {
   const samples = Array.from({ length: n }, () => measure(c.cmd, c.cwd));
   results[c.name] = { wall: median(samples.map((s) => s.wall)), cpu: median(samples.map((s) => s.cpu)), rss: median(samples.map((s) => s.rss)), status: samples[0].status };
   process.stderr.write(`bench: ${c.name} done\n`);
+}
+
+if (sliceNames) {
+  const files = count(corpus);
+  console.log(`\nspeclint bench — slice ${sliceNames.join(', ')}: ${files} Markdown files, median of ${runs} run(s), load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}, ${new Date().toISOString()}\n`);
+  console.log('| case | wall s | CPU s | peak RSS MB | exit |');
+  console.log('| --- | ---: | ---: | ---: | ---: |');
+  for (const [name, r] of Object.entries(results)) console.log(`| ${name} | ${r.wall.toFixed(2)} | ${r.cpu.toFixed(2)} | ${r.rss.toFixed(0)} | ${r.status ?? ''} |`);
+  const mdl = results['markdownlint-cli2 (slice)'];
+  console.log('\n| ratio to markdownlint-cli2 | wall | CPU | target (wall) |');
+  console.log('| --- | ---: | ---: | ---: |');
+  for (const name of Object.keys(results).filter((n) => n.startsWith('speclint'))) console.log(`| ${name} | ${(results[name].wall / mdl.wall).toFixed(2)} | ${(results[name].cpu / mdl.cpu).toFixed(2)} | ${name === 'speclint (slice)' ? '≤ 0.50' : ''} |`);
+  rmSync(work, { recursive: true, force: true });
+  process.exit(0);
 }
 
 // --cache: cold then warm, on the corpus.

@@ -1,4 +1,4 @@
-import type { Rule, SpecDocument, StatusPolicy, TaskItem } from '../src/types.js';
+import type { Rule, StatusPolicy, TaskItem } from '../src/types.js';
 import { docsUrl, escapeRegExp } from '../src/rule-helpers.js';
 import { documentStatus } from '../src/status.js';
 

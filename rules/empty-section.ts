@@ -1,6 +1,6 @@
 import type { Rule, Section, SpecDocument } from '../src/types.js';
 import { docsUrl } from '../src/rule-helpers.js';
-import type { CompiledType } from '../src/templates/compile.js';
+import { compiledTypeOf } from '../src/templates/compile.js';
 import { matchOutline } from '../src/templates/match.js';
 
 interface Options {
@@ -43,8 +43,9 @@ const rule: Rule<Options> = {
     const allowed = new Set(options.allow.map((h) => h.toLowerCase()));
     // Sections the template requires and asks to be written (its own text under the heading): filler is no content.
     const required = new Set<Section>();
-    if (documentType) {
-      const match = matchOutline(doc, documentType as CompiledType);
+    const type = compiledTypeOf(documentType);
+    if (type) {
+      const match = matchOutline(doc, type);
       for (const [pattern, sections] of match.matched) {
         if (!pattern.optional && pattern.children.length === 0 && pattern.body.trim() !== '') for (const s of sections) required.add(s);
       }

@@ -5,7 +5,7 @@ import { findPlaceholders, isUnpickedChoice } from '../src/placeholders.js';
 import { canonicalKey } from '../src/parse/metadata.js';
 import { readDate, dateProblem } from '../src/dates.js';
 import { didYouMean } from '../src/errors.js';
-import type { CompiledType, MetadataFieldSpec } from '../src/templates/compile.js';
+import { compiledTypeOf, type CompiledType, type MetadataFieldSpec } from '../src/templates/compile.js';
 import { schemaValidator } from '../src/schema-validators.js';
 
 /** A value still holding a template stand-in is no-placeholders' finding, not this rule's. */
@@ -57,7 +57,7 @@ const rule: Rule = {
   },
   async check(context: RuleContext) {
     const { doc, report } = context;
-    const type = context.documentType as CompiledType | undefined;
+    const type = compiledTypeOf(context.documentType);
     const fields = new Map<string, MetadataField>();
     for (const field of doc.metadata) {
       const key = canonicalKey(field.key);

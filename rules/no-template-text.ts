@@ -2,7 +2,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Nodes, Parents } from 'mdast';
 import type { Rule } from '../src/types.js';
 import { docsUrl } from '../src/rule-helpers.js';
-import { normalizeSample, type CompiledType } from '../src/templates/compile.js';
+import { compiledTypeOf, normalizeSample } from '../src/templates/compile.js';
 
 const shorten = (text: string, max = 70) => {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -31,7 +31,8 @@ const rule: Rule = {
     tags: ['content'],
   },
   check({ doc, documentType, options, report }) {
-    const type = documentType as CompiledType;
+    const type = compiledTypeOf(documentType);
+    if (!type) return;
     if (type.sampleText.size === 0 && type.sampleParagraphs.size === 0) return;
     const advice = 'replace it with this document\'s own text, or delete it';
     const visit = (node: Nodes) => {

@@ -1,6 +1,6 @@
 import type { Rule, SpecDocument } from '../src/types.js';
 import { docsUrl } from '../src/rule-helpers.js';
-import type { CompiledType, SectionPattern } from '../src/templates/compile.js';
+import { compiledTypeOf, type SectionPattern } from '../src/templates/compile.js';
 import { matchOutline } from '../src/templates/match.js';
 
 const heading = (pattern: { level: number; text: string }) => `${'#'.repeat(pattern.level)} ${pattern.text}`;
@@ -17,7 +17,8 @@ const rule: Rule = {
     tags: ['structure'],
   },
   check({ doc, documentType, report }) {
-    const type = documentType as CompiledType;
+    const type = compiledTypeOf(documentType);
+    if (!type) return;
     const match = matchOutline(doc, type);
     if (match.titleMismatch && type.title) {
       const { section } = match.titleMismatch;

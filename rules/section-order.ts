@@ -1,6 +1,6 @@
 import type { Rule, Section } from '../src/types.js';
 import { docsUrl } from '../src/rule-helpers.js';
-import type { CompiledType, SectionPattern } from '../src/templates/compile.js';
+import { compiledTypeOf, type SectionPattern } from '../src/templates/compile.js';
 import { matchOutline } from '../src/templates/match.js';
 
 const rule: Rule = {
@@ -15,7 +15,8 @@ const rule: Rule = {
     tags: ['structure'],
   },
   check({ doc, documentType, report }) {
-    const type = documentType as CompiledType;
+    const type = compiledTypeOf(documentType);
+    if (!type) return;
     const match = matchOutline(doc, type);
     for (const { patterns, contains } of match.scopes) {
       const present: Array<{ pattern: SectionPattern; section: Section }> = [];

@@ -27,17 +27,18 @@ function patch(text, file, from, to) {
 const standalonePlugin = {
   name: 'speclint-standalone',
   setup(build) {
-    // schema-validators.ts requires ajv and the precompiled validators from the package at run time (they stay out
+    // project/validators.ts requires ajv and the precompiled validators from the package at run time (they stay out
     // of the CLI's start-up path); here they must be inside the bundle, so its runtime require becomes the
     // bundler's require of those exact modules.
-    build.onLoad({ filter: /[\\/]src[\\/]schema-validators\.ts$/ }, async (args) => {
+    build.onLoad({ filter: /[\\/]src[\\/]project[\\/]validators\.ts$/ }, async (args) => {
       const text = readFileSync(args.path, 'utf8');
       const replacement = [
         'const requireModule = (specifier: string): unknown => {',
         "  if (specifier === 'ajv') return require('ajv');",
         "  if (specifier === 'ajv-formats') return require('ajv-formats');",
-        "  if (specifier.endsWith('config.cjs')) return require('../dist/validators/config.cjs');",
-        "  if (specifier.endsWith('metadata.cjs')) return require('../dist/validators/metadata.cjs');",
+        "  if (specifier.endsWith('config.cjs')) return require('../../dist/validators/config.cjs');",
+        "  if (specifier.endsWith('metadata.cjs')) return require('../../dist/validators/metadata.cjs');",
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: generated TypeScript, whose template literal this is
         "  throw new Error(`standalone bundle: no bundled module for ${specifier}`);",
         '};',
       ].join('\n');
@@ -74,7 +75,7 @@ export async function buildStandalone(outdir) {
   mkdirSync(outdir, { recursive: true });
   const result = await esbuild.build({
     absWorkingDir: root,
-    entryPoints: { cli: 'src/cli/bin.ts', worker: 'src/cli/worker.ts', action: 'src/cli/action.ts' },
+    entryPoints: { cli: 'src/cli/bin.ts', worker: 'src/project/worker.ts', action: 'src/cli/action.ts' },
     outdir,
     outExtension: { '.js': '.mjs' },
     bundle: true,

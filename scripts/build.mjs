@@ -28,7 +28,7 @@ execFileSync(process.execPath, [join(root, 'scripts/gen-validators.mjs')], { cwd
 
 const esbuild = await import('esbuild');
 await esbuild.build({
-  entryPoints: Object.fromEntries(Object.entries({ cli: 'src/cli/bin.ts', worker: 'src/cli/worker.ts' }).filter(([, file]) => existsSync(join(root, file))).map(([name, file]) => [name, join(root, file)])),
+  entryPoints: Object.fromEntries(Object.entries({ cli: 'src/cli/bin.ts', worker: 'src/project/worker.ts' }).filter(([, file]) => existsSync(join(root, file))).map(([name, file]) => [name, join(root, file)])),
   outdir: join(root, 'dist/bundle'),
   bundle: true,
   splitting: true,

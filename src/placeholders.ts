@@ -509,7 +509,7 @@ function scanBrackets(text: string, context: Context, lineOf: LineOf, inMath: (i
 /** `{{owner}}`, `{{Project Name}}`, `{{TITLE: …}}`; not Handlebars/Go templates (`{{this.name}}`, `{{foo ...}}`, `{{index .X}}`). */
 function isMustacheStandIn(inner: string): boolean {
   if (/^(?:else|yield|outlet|end|this)\b|[.(=|"]|\.\.\./.test(inner)) return false;
-  return /^[\p{L}\p{N}_][\p{L}\p{N}_ :,'!?\-]*$/u.test(inner);
+  return /^[\p{L}\p{N}_][\p{L}\p{N}_ :,'!?-]*$/u.test(inner);
 }
 
 /* ------------------------------------------------------------------ angle brackets */

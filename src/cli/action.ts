@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { run, type RunSummary } from './main.js';
-import { workerLocation } from './pool.js';
+import { workerLocation } from '../project/pool.js';
 import { PACKAGE_INFO } from '../package-info.generated.js';
 
 type Env = Record<string, string | undefined>;

@@ -1,7 +1,7 @@
 /** Process entry point: real stdin/stdout/stderr around `run`. */
 import { fileURLToPath } from 'node:url';
 import { run } from './main.js';
-import { workerLocation } from './pool.js';
+import { workerLocation } from '../project/pool.js';
 
 // Worker processes run the worker built beside this entry (dist/bundle/worker.js, standalone/worker.mjs).
 const self = fileURLToPath(import.meta.url);
@@ -11,7 +11,7 @@ if (extension) workerLocation.path = self.replace(/[^/\\]+$/, `worker${extension
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  const { decodeMarkdown } = await import('./read.js');
+  const { decodeMarkdown } = await import('../project/read.js');
   const decoded = decodeMarkdown(Buffer.concat(chunks));
   if (!decoded.ok) {
     const { SpeclintError } = await import('../errors.js');

@@ -1,17 +1,19 @@
 /**
- * The thin shell: arguments → files → config → lintText → baseline → reporters → exit code.
+ * The command line: arguments → project options → the project (src/project/speclint.ts: files, config, lint,
+ * baseline) → reporters → stdout, files and the exit code.
  * Every failure the user can cause ends as one line on stderr and exit code 2, never a stack trace.
  */
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { HELP, parseCommandLine, type CliOptions } from './args.js';
 import { SpeclintError, UsageError, hint } from '../errors.js';
 import { PACKAGE_INFO } from '../package-info.generated.js';
 import { colorEnabled } from './color.js';
-import type { ConfigLoader } from '../config/load.js';
-import type { ChangedFiles } from '../git-changed.js';
-import type { FileReport, Notification, ReportContext } from '../reporters/types.js';
+import { displayPath } from '../project/paths.js';
+import type { FormatOptions, LintRun, Speclint } from '../project/speclint.js';
+import type { BaselineWrite } from '../project/baselines.js';
+import type { SpeclintOptions } from '../project/options.js';
+import type { FileReport } from '../reporters/types.js';
 
 export interface Io {
   cwd: string;
@@ -58,93 +60,79 @@ async function runUnsafe(argv: string[], io: Io): Promise<number> {
     io.stdout(`${PACKAGE_INFO.version}\n`);
     return 0;
   }
-  const { ConfigLoader } = await import('../config/load.js');
-  const loader = new ConfigLoader({ cwd: io.cwd, configFile: options.config });
-
+  const { Speclint } = await import('../project/speclint.js');
+  const speclint = new Speclint(projectOptions(options, io.cwd));
   switch (options.command) {
     case 'rules':
-      return options.positionals.length > 0 ? printRuleDocs(options, io, loader) : listRules(io);
+      return options.positionals.length > 0 ? printRuleDocs(options, io, speclint) : listRules(io);
     case 'types':
     case 'new':
     case 'init':
-      return runAuthoringCommand(options, io, loader);
+      return runAuthoringCommand(options, io, speclint);
     default:
       break;
   }
-
   if (options.printConfig !== undefined) {
-    const target = resolve(io.cwd, options.printConfig);
-    const loaded = await loader.configFor(target);
-    const resolved = await loader.resolveFor(target, loaded, options.type);
-    const printable = {
-      configFile: loaded.filePath ?? null,
-      rules: Object.fromEntries(Object.entries(resolved.rules).map(([id, r]) => [id, Object.keys(r.options).length ? [r.severity, r.options] : r.severity])),
-      types: Object.fromEntries(Object.entries(resolved.types).map(([id, t]) => [id, { source: t.source }])),
-      forcedType: resolved.forcedType ?? null,
-      ignored: loader.isIgnored(target, loaded),
-      baseline: loaded.baseline ?? null,
-      settings: resolved.settings,
-    };
-    io.stdout(`${JSON.stringify(printable, null, 2)}\n`);
+    io.stdout(`${JSON.stringify(await speclint.calculateConfigForFile(options.printConfig), null, 2)}\n`);
     return 0;
   }
 
-  const { lintFiles, lintSource, displayPath } = await import('./lint-files.js');
-  const lintOptions = {
-    cwd: io.cwd, loader, forcedType: options.type, fix: options.fix, fixDryRun: options.fixDryRun, configFile: options.config,
-    cache: options.cache ? { location: resolve(io.cwd, options.cacheLocation ?? '.speclintcache'), strategy: options.cacheStrategy } : undefined,
-    threads: options.threads,
-    maxFileBytes: options.maxFileBytes,
-    reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
-  };
-  const reports: FileReport[] = [];
-  const notifications: Notification[] = [];
-  const fixedTexts: Array<{ filePath: string; text: string }> = [];
-  let changed: ChangedFiles | undefined;
-
-  if (options.stdin) {
-    if (options.positionals.length > 0) throw new UsageError('--stdin cannot be combined with paths');
-    const text = await io.readStdin();
-    const name = options.stdinFilename ?? '<stdin>';
-    const absolute = resolve(io.cwd, options.stdinFilename ?? 'stdin.md');
-    const outcome = await lintSource(text, absolute, options.stdinFilename ? displayPath(io.cwd, absolute) : name, { ...lintOptions, fix: false });
-    if (outcome.report) reports.push(outcome.report);
-    if (outcome.fixedText !== undefined) fixedTexts.push({ filePath: name, text: outcome.fixedText });
-  } else {
-    const selected = await selectFiles(options, io, loader, notifications);
-    changed = selected.changed;
-    const outcomes = await lintFiles(selected.files, lintOptions);
-    outcomes.forEach((outcome, i) => {
-      if (outcome.report) reports.push(outcome.report);
-      if (outcome.notification) notifications.push(outcome.notification);
-      if (outcome.fixedText !== undefined) fixedTexts.push({ filePath: displayPath(io.cwd, selected.files[i]!), text: outcome.fixedText });
-    });
-  }
-
+  const run = await lint(speclint, options, io);
   if (options.command === 'baseline') {
-    const { baselineCommand } = await import('./baseline-command.js');
-    await baselineCommand(options, io, loader, reports);
-    return notifications.some((n) => n.level === 'error') ? 2 : 0;
+    sayBaselinesWritten(await speclint.writeBaselines(run.results, { file: options.baselineFile ?? options.baseline, update: options.update }), io);
+    return run.notifications.some((n) => n.level === 'error') ? 2 : 0;
   }
-  const { applyBaselines } = await import('./baseline-command.js');
-  const suppressedByBaseline = await applyBaselines(options, io, loader, reports);
-  if (changed && options.onlyChangedLines) await keepChangedLines(reports, changed);
+  const suppressedByBaseline = await speclint.applyBaselines(run.results);
   if (options.quiet) {
-    for (const report of reports) {
+    for (const report of run.results) {
       report.messages = report.messages.filter((m) => m.severity === 'error');
       report.warningCount = 0;
     }
   }
   if (options.verbose) {
-    for (const report of reports) io.stderr(`${report.filePath}: ${report.documentType ? `type ${report.documentType}` : 'no document type'} (${report.documentTypeReason ?? 'no reason given'})${untypedDetail(report)}\n`);
+    for (const report of run.results) io.stderr(`${report.filePath}: ${report.documentType ? `type ${report.documentType}` : 'no document type'} (${report.documentTypeReason ?? 'no reason given'})${untypedDetail(report)}\n`);
   }
+  const outputFiles = await writeReports(speclint, options, io, run);
+  const errors = run.results.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = run.results.reduce((n, r) => n + r.warningCount, 0);
+  io.onSummary?.({ errors, warnings, files: run.results.length, suppressedByBaseline, outputFiles });
+  return exitCode(options, io, run, errors, warnings);
+}
 
-  const outputFiles = await writeReports(options, io, loader, reports, notifications, fixedTexts);
+/** The one mapping from command-line options to the project's options (which worker processes also receive). */
+export function projectOptions(options: CliOptions, cwd: string): SpeclintOptions {
+  return {
+    cwd,
+    configFile: options.config,
+    forcedType: options.type,
+    fix: options.fix,
+    fixDryRun: options.fixDryRun,
+    cache: options.cache ? { location: options.cacheLocation ?? '.speclintcache', strategy: options.cacheStrategy } : undefined,
+    threads: options.threads,
+    maxFileBytes: options.maxFileBytes,
+    reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
+    errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
+    baseline: options.baseline,
+  };
+}
 
-  const errors = reports.reduce((n, r) => n + r.errorCount, 0);
-  const warnings = reports.reduce((n, r) => n + r.warningCount, 0);
-  io.onSummary?.({ errors, warnings, files: reports.length, suppressedByBaseline, outputFiles });
-  if (notifications.some((n) => n.level === 'error')) return 2;
+/** Standard input, or the files the paths name (with what --verbose and --changed have to say about them). */
+async function lint(speclint: Speclint, options: CliOptions, io: Io): Promise<LintRun> {
+  if (options.stdin) {
+    if (options.positionals.length > 0) throw new UsageError('--stdin cannot be combined with paths');
+    return speclint.lintText(await io.readStdin(), { filePath: options.stdinFilename });
+  }
+  const run = await speclint.lintFiles(options.positionals, { changed: options.changed, onlyChangedLines: options.onlyChangedLines, shard: options.shard });
+  if (options.verbose) for (const file of run.ignored) io.stderr(`${displayPath(io.cwd, file)}: ignored by config "ignores"\n`);
+  const { changed } = run;
+  if (changed && run.selected.length === 0) {
+    io.stderr(`speclint: no Markdown files changed against ${changed.ref}${changed.base !== changed.ref ? ` (merge base ${changed.base.slice(0, 12)})` : ''}; nothing to lint\n`);
+  }
+  return run;
+}
+
+function exitCode(options: CliOptions, io: Io, run: LintRun, errors: number, warnings: number): number {
+  if (run.notifications.some((n) => n.level === 'error')) return 2;
   if (options.failOn === 'never') return 0;
   if (options.failOn === 'warning') return errors + warnings > 0 ? 1 : 0;
   if (errors > 0) return 1;
@@ -153,6 +141,28 @@ async function runUnsafe(argv: string[], io: Io): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** What `speclint baseline [--update]` wrote, and how later runs apply it. */
+function sayBaselinesWritten(written: BaselineWrite[], io: Io): void {
+  for (const entry of written) {
+    const shown = displayPath(io.cwd, entry.file);
+    if (entry.kind === 'update') {
+      const { removed, remaining, unrecorded } = entry;
+      io.stdout(`Removed ${plural(removed, 'fixed finding')} from ${shown}; ${remaining} remain${remaining === 1 ? 's' : ''}.\n`);
+      if (unrecorded > 0) io.stdout(`${plural(unrecorded, 'finding')} not in the baseline still fail${unrecorded === 1 ? 's' : ''}: fix ${unrecorded === 1 ? 'it' : 'them'}, or record ${unrecorded === 1 ? 'it' : 'them'} with "speclint baseline".\n`);
+      continue;
+    }
+    io.stdout(`Wrote ${plural(entry.count, 'finding')} to ${shown}\n`);
+    if (!entry.unapplied) continue;
+    const config = entry.unappliedConfig;
+    const fromConfig = config ? relative(dirname(config), entry.file).split(sep).join('/') : shown;
+    io.stdout(config
+      ? `Later runs apply it with --baseline ${shown}, or always once ${displayPath(io.cwd, config)} says "baseline": "${fromConfig}".\n`
+      : `Later runs apply it with --baseline ${shown}, or always once a .specrc.json says "baseline": "${shown}" ("speclint init" writes one that does).\n`);
+  }
 }
 
 /** `--verbose` for a file that matched none of the config's own types: the closest one and how close. */
@@ -165,67 +175,7 @@ export function untypedDetail(report: FileReport): string {
   return `; closest type ${closest.id}, score ${n(closest.score)} below the threshold ${n(closest.threshold)}`;
 }
 
-async function selectFiles(options: CliOptions, io: Io, loader: ConfigLoader, notifications: Notification[]): Promise<{ files: string[]; changed?: ChangedFiles }> {
-  let files: string[];
-  let changed: ChangedFiles | undefined;
-  if (options.changed !== undefined) {
-    const { changedMarkdownFiles } = await import('../git-changed.js');
-    changed = await changedMarkdownFiles(io.cwd, options.changed || undefined);
-    files = changed.files;
-    if (options.positionals.length > 0) {
-      const roots = options.positionals.map((p) => resolve(io.cwd, p));
-      files = files.filter((f) => roots.some((root) => f === root || f.startsWith(`${root}/`)));
-    }
-  } else {
-    const { collectFiles } = await import('./files.js');
-    const collected = await collectFiles(options.positionals.length > 0 ? options.positionals : ['.'], io.cwd);
-    if (collected.unmatched.length > 0 && options.errorOnUnmatchedPattern) {
-      const described = collected.unmatched.map(({ pattern, reason }) => `"${pattern}"${reason === 'missing' ? ' (no such file or directory)' : ''}`);
-      throw new UsageError(`${described.join(', ')} ${described.length === 1 ? 'matches' : 'match'} no Markdown file: check the path or glob, or pass --no-error-on-unmatched-pattern`);
-    }
-    notifications.push(...collected.notifications.map((n) => (n.filePath ? { ...n, filePath: displayPathOf(io.cwd, n.filePath) } : n)));
-    files = collected.files;
-  }
-  const kept: string[] = [];
-  for (const file of files) {
-    const loaded = await loader.configFor(file);
-    if (!loader.isIgnored(file, loaded)) kept.push(file);
-    else if (options.verbose) io.stderr(`${displayPathOf(io.cwd, file)}: ignored by config "ignores"\n`);
-  }
-  let selected = kept;
-  if (options.shard) {
-    const { index, count } = options.shard;
-    selected = kept.filter((file) => shardOf(displayPathOf(io.cwd, file), count) === index - 1);
-  }
-  if (changed && selected.length === 0) {
-    io.stderr(`speclint: no Markdown files changed against ${changed.ref}${changed.base !== changed.ref ? ` (merge base ${changed.base.slice(0, 12)})` : ''}; nothing to lint\n`);
-  }
-  return { files: selected, changed };
-}
-
-/** `--only-changed-lines`: findings outside the lines the change touches are left out (and do not count). */
-async function keepChangedLines(reports: FileReport[], changed: ChangedFiles): Promise<void> {
-  const { changedLines, touchesChangedLines } = await import('../git-changed.js');
-  const lines = changedLines(changed);
-  for (const report of reports) {
-    const ranges = lines.get(report.absolutePath);
-    report.messages = report.messages.filter((m) => touchesChangedLines(ranges, m.line, m.endLine));
-    const active = report.messages.filter((m) => !m.suppressed);
-    report.errorCount = active.filter((m) => m.severity === 'error').length;
-    report.warningCount = active.filter((m) => m.severity === 'warn').length;
-    report.fixableCount = active.filter((m) => m.fix).length;
-  }
-}
-
-function displayPathOf(cwd: string, path: string): string {
-  const rel = path.startsWith(`${cwd}/`) ? path.slice(cwd.length + 1) : path;
-  return rel;
-}
-
-/** Deterministic across machines and runs: the shard depends only on the repository-relative path. */
-export function shardOf(relativePath: string, count: number): number {
-  return createHash('sha1').update(relativePath).digest().readUInt32BE(0) % count;
-}
+export { shardOf } from '../project/speclint.js';
 
 /** Pairs formats with output files from the right: `-f text -f sarif -o x.sarif` sends SARIF to x.sarif, text to stdout. */
 export function pairOutputs(formats: string[], outputFiles: string[]): Array<{ format: string; file?: string }> {
@@ -235,53 +185,31 @@ export function pairOutputs(formats: string[], outputFiles: string[]): Array<{ f
   return list.map((format, i) => ({ format, file: i >= offset ? outputFiles[i - offset] : undefined }));
 }
 
-/** What reporters are told besides the results. */
-async function reportContext(options: CliOptions, io: Io, loader: ConfigLoader, notifications: Notification[]): Promise<ReportContext> {
-  const { rulesById } = await import('../../rules/index.js');
-  const { readRuleDocs, docsUrlResolver } = await import('./rule-docs.js');
-  const { gitTopLevel } = await import('../git-changed.js');
-  let docsTemplate: string | undefined;
-  try {
-    docsTemplate = (await loader.configFor(resolve(io.cwd, 'speclint.md'))).docsUrl;
-  } catch {
-    // A broken config here was not needed for the files linted; links use the default.
+const MACHINE_FORMATS = new Set(['json', 'sarif', 'github', 'compact']);
+
+async function writeReports(speclint: Speclint, options: CliOptions, io: Io, run: LintRun): Promise<Array<{ format: string; file: string }>> {
+  const { results: reports, notifications } = run;
+  const pairs = pairOutputs(options.formats, options.outputFiles);
+  // --fix-dry-run: the fixed text goes to the terminal unless a machine-read report does (JSON carries `output`).
+  if (!pairs.some((p) => !p.file && MACHINE_FORMATS.has(p.format))) {
+    for (const { filePath, output: text } of reports) {
+      if (text !== undefined) io.stdout(`==> ${filePath} (fixed) <==\n${text}${text.endsWith('\n') ? '' : '\n'}`);
+    }
   }
-  return {
-    cwd: io.cwd,
-    repositoryRoot: gitTopLevel(io.cwd) ?? io.cwd,
-    version: PACKAGE_INFO.version,
-    homepage: PACKAGE_INFO.homepage,
-    color: colorEnabled(options.color, io.env, io.isTTY),
-    rules: rulesById,
-    docsUrl: docsUrlResolver(docsTemplate),
-    ruleDocs: readRuleDocs,
+  const summaryPath = io.env.GITHUB_STEP_SUMMARY;
+  const presentation: FormatOptions = {
     notifications,
+    color: colorEnabled(options.color, io.env, io.isTTY),
     sarifCategory: options.sarifCategory,
     maxWarnings: options.maxWarnings,
     stats: options.stats,
-    env: io.env,
+    stepSummary: Boolean(summaryPath),
   };
-}
-
-const MACHINE_FORMATS = new Set(['json', 'sarif', 'github', 'compact']);
-
-async function writeReports(
-  options: CliOptions, io: Io, loader: ConfigLoader, reports: FileReport[], notifications: Notification[], fixedTexts: Array<{ filePath: string; text: string }>,
-): Promise<Array<{ format: string; file: string }>> {
-  const { loadReporter } = await import('../reporters/index.js');
-  const pairs = pairOutputs(options.formats, options.outputFiles);
-  const context = await reportContext(options, io, loader, notifications);
-  // --fix-dry-run: the fixed text goes to the terminal unless a machine-read report does (JSON carries `output`).
-  if (!pairs.some((p) => !p.file && MACHINE_FORMATS.has(p.format))) {
-    for (const { filePath, text } of fixedTexts) io.stdout(`==> ${filePath} (fixed) <==\n${text}${text.endsWith('\n') ? '' : '\n'}`);
-  }
   let wroteToStdout = false;
   const written: Array<{ format: string; file: string }> = [];
   for (const { format, file } of pairs) {
-    const reporter = await loadReporter(format).catch((error: Error) => {
-      throw new UsageError(error.message);
-    });
-    const text = reporter.format(reports, file ? { ...context, color: false } : context);
+    const formatter = await speclint.loadFormatter(format);
+    const text = formatter.format(reports, file ? { ...presentation, color: false } : presentation);
     if (file) {
       const target = resolve(io.cwd, file);
       try {
@@ -295,10 +223,9 @@ async function writeReports(
       io.stdout(text);
       wroteToStdout = true;
     }
-    const summaryPath = io.env.GITHUB_STEP_SUMMARY;
-    if (reporter.stepSummary && summaryPath) {
+    if (formatter.stepSummary && summaryPath) {
       try {
-        appendFileSync(summaryPath, reporter.stepSummary(reports, context));
+        appendFileSync(summaryPath, formatter.stepSummary(reports, presentation));
       } catch (error) {
         throw new SpeclintError(`Cannot write the step summary ${summaryPath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
       }
@@ -326,33 +253,25 @@ async function listRules(io: Io): Promise<number> {
 }
 
 /** `speclint rules <id>`: the rule's documentation page, in the terminal, and where it lives online. */
-async function printRuleDocs(options: CliOptions, io: Io, loader: ConfigLoader): Promise<number> {
+async function printRuleDocs(options: CliOptions, io: Io, speclint: Speclint): Promise<number> {
   const { rulesById } = await import('../../rules/index.js');
-  const { readRuleDocs, docsUrlResolver, renderForTerminal } = await import('./rule-docs.js');
+  const { renderForTerminal } = await import('./render-docs.js');
   const [id, ...rest] = options.positionals;
   if (rest.length > 0) throw new UsageError('usage: speclint rules [<rule-id>]');
   const rule = rulesById.get(id!);
   if (!rule) throw new UsageError(`unknown rule "${id}"${hint(id!, rulesById.keys())}; "speclint rules" lists them`);
-  let template: string | undefined;
-  try {
-    template = (await loader.configFor(resolve(io.cwd, 'speclint.md'))).docsUrl;
-  } catch {
-    template = undefined;
-  }
-  const url = docsUrlResolver(template)(rule.meta.id);
-  const page = readRuleDocs(rule.meta.id) ?? `# ${rule.meta.id}\n\n${rule.meta.description}.\n`;
-  io.stdout(`${renderForTerminal(page, colorEnabled(options.color, io.env, io.isTTY))}\nOnline: ${url}\n`);
+  const { page, url } = await speclint.ruleDocs(rule.meta.id);
+  io.stdout(`${renderForTerminal(page ?? `# ${rule.meta.id}\n\n${rule.meta.description}.\n`, colorEnabled(options.color, io.env, io.isTTY))}\nOnline: ${url}\n`);
   return 0;
 }
 
-async function runAuthoringCommand(options: CliOptions, io: Io, loader: ConfigLoader): Promise<number> {
+async function runAuthoringCommand(options: CliOptions, io: Io, speclint: Speclint): Promise<number> {
   const { listTypes, newSpec, initConfig } = await import('../commands/authoring.js');
   if (options.command === 'init') {
     io.stdout(initConfig(io.cwd, options.template));
     return 0;
   }
-  const here = resolve(io.cwd, 'speclint.md');
-  const types = (await loader.resolveFor(here, await loader.configFor(here))).types;
+  const types = await speclint.documentTypes();
   io.stdout(options.command === 'types' ? listTypes(types) : newSpec(options.positionals[0], options.positionals[1], types, io.cwd));
   return 0;
 }

@@ -75,6 +75,8 @@ export class ConfigLoader {
   private readonly templateTexts = new Map<string, string>();
   private readonly typeSourcesByConfig = new WeakMap<LoadedConfig, Record<string, DocumentTypeSource>>();
   private readonly resolvedByConfig = new WeakMap<LoadedConfig, Map<string, ResolvedConfig>>();
+  /** Directory → is there a config candidate in it or above it: each directory is looked at once per run. */
+  private readonly candidates = new Map<string, boolean>();
 
   constructor(private readonly options: { configFile?: string; cwd: string } ) {}
 
@@ -108,7 +110,7 @@ export class ConfigLoader {
 
   private async search(directory: string): Promise<LoadedConfig> {
     // Most runs have no config anywhere above: find that out without loading cosmiconfig and its parsers.
-    if (!hasConfigCandidate(directory, parsePath(this.options.cwd).root)) return this.defaults(this.options.cwd);
+    if (!this.hasConfigCandidate(directory)) return this.defaults(this.options.cwd);
     let found: { config: unknown; filepath: string } | null;
     try {
       found = await (await this.getExplorer()).search(directory);
@@ -118,6 +120,17 @@ export class ConfigLoader {
     }
     if (!found) return this.defaults(this.options.cwd);
     return this.loadFile(found.filepath, [], found.config);
+  }
+
+  /** Is there a file at or above `directory` (up to the file system root) that could be a config? */
+  private hasConfigCandidate(directory: string): boolean {
+    let known = this.candidates.get(directory);
+    if (known === undefined) {
+      const parent = dirname(directory);
+      known = holdsConfigCandidate(directory) || (parent !== directory && this.hasConfigCandidate(parent));
+      this.candidates.set(directory, known);
+    }
+    return known;
   }
 
   private defaults(directory: string): LoadedConfig {
@@ -330,21 +343,19 @@ export function matches(base: string, globs: string[], absolutePath: string): bo
   });
 }
 
-/** Is there any file above `directory` that could be a config (a package.json only with a "speclint" key)? */
-function hasConfigCandidate(directory: string, stopDir: string): boolean {
-  for (let current = directory; ; current = dirname(current)) {
-    for (const place of SEARCH_PLACES) {
-      const path = join(current, place);
-      if (!existsSync(path)) continue;
-      if (place !== 'package.json') return true;
-      try {
-        if ('speclint' in (JSON.parse(readFileSync(path, 'utf8')) as object)) return true;
-      } catch {
-        return true; // let cosmiconfig report it
-      }
+/** Does `directory` itself hold a file that could be a config (a package.json only with a "speclint" key)? */
+function holdsConfigCandidate(directory: string): boolean {
+  for (const place of SEARCH_PLACES) {
+    const path = join(directory, place);
+    if (!existsSync(path)) continue;
+    if (place !== 'package.json') return true;
+    try {
+      if ('speclint' in (JSON.parse(readFileSync(path, 'utf8')) as object)) return true;
+    } catch {
+      return true; // let cosmiconfig report it
     }
-    if (current === stopDir || dirname(current) === current) return false;
   }
+  return false;
 }
 
 /** The config file a failed search was reading (cosmiconfig does not always say). */

@@ -9,6 +9,8 @@ import { rules, rulesById } from '../../rules/index.js';
 import { ConfigError, hint } from '../errors.js';
 import { buildConfigSchema } from './schema.js';
 import { schemaValidator } from '../schema-validators.js';
+// The config's own validators (precompiled at build time) are found by the project layer.
+import '../project/validators.js';
 
 let fullValidator: ValidateFunction | undefined;
 let structure: SchemaNode | undefined;

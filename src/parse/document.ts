@@ -3,7 +3,7 @@
  */
 import { toString } from 'mdast-util-to-string';
 import { parseDocument as parseYamlDocument, isMap, isScalar, isPair, LineCounter } from 'yaml';
-import type { Root, Heading, Code, Table, Html, ListItem, Definition, Paragraph, Nodes } from 'mdast';
+import type { Heading, Code, Table, Html, ListItem, Definition, Paragraph, Nodes } from 'mdast';
 import type {
   SpecDocument, Section, Point, Range, MetadataField, CodeBlock, TableModel, TaskItem, LinkModel,
   HtmlComment, FrontMatter,

@@ -81,7 +81,7 @@ const reporter: Reporter = {
     const rest = [...errors.slice(PER_KIND), ...warnings.slice(PER_KIND)];
     const lines = shown.map(({ report, finding }) => command(report, finding, context));
     if (rest.length > 0) {
-      const where = context.env.GITHUB_STEP_SUMMARY ? 'listed below in the job log, and counted in the step summary' : 'listed below in the job log';
+      const where = context.stepSummary ? 'listed below in the job log, and counted in the step summary' : 'listed below in the job log';
       lines.push(`::notice title=speclint::${escapeData(`${rest.length} more finding${rest.length === 1 ? '' : 's'} than GitHub shows as annotations (10 errors and 10 warnings per step): ${where}; upload SARIF to see every one in code scanning.`)}`);
       // Plain lines, not workflow commands: the runner would swallow commands it no longer shows.
       for (const { report, finding } of rest) {

@@ -27,7 +27,7 @@ function location(context: ReportContext, path: string): { uri: string; uriBaseI
 }
 
 function ruleHelp(rule: Rule, context: ReportContext): { text: string; markdown: string } {
-  const markdown = context.ruleDocs(rule.meta.id) ?? `# ${rule.meta.id}\n\n${rule.meta.description}.\n\nSee ${context.docsUrl(rule.meta.id)}.`;
+  const markdown = context.ruleDocs.get(rule.meta.id) ?? `# ${rule.meta.id}\n\n${rule.meta.description}.\n\nSee ${context.docsUrl(rule.meta.id)}.`;
   const text = markdown
     .replace(/```[\s\S]*?```/g, '')
     .replace(/^#+\s*/gm, '')

@@ -32,15 +32,16 @@ export interface ReportContext {
   rules: ReadonlyMap<string, Rule>;
   /** A rule's documentation URL (the installed version's docs, or the config's `docsUrl` mirror). */
   docsUrl(ruleId: string): string;
-  /** A rule's documentation page (Markdown), when the package has one. */
-  ruleDocs(ruleId: string): string | undefined;
+  /** The documentation pages (Markdown) of the rules that reported, read by the project layer beforehand. */
+  ruleDocs: ReadonlyMap<string, string>;
   notifications: Notification[];
   /** --sarif-category */
   sarifCategory?: string;
   maxWarnings?: number;
   /** --stats: findings per rule in the text summary. */
   stats?: boolean;
-  env: Record<string, string | undefined>;
+  /** A CI job summary is being written ($GITHUB_STEP_SUMMARY), so the github format can point to it. */
+  stepSummary: boolean;
 }
 
 export interface Reporter {

@@ -322,7 +322,19 @@ export function compileTemplate(source: DocumentTypeSource): CompiledType {
     templateText: source.template,
   };
   compiled.set(key, type);
+  compiledTypes.set(type, type);
   return type;
+}
+
+/** Every compiled type, by itself: what lets compiledTypeOf narrow a DocumentType without a cast. */
+const compiledTypes = new WeakMap<DocumentType, CompiledType>();
+
+/**
+ * The compiled template behind a rule's `documentType` (RuleContext), typed: the engine only selects compiled
+ * types, and rules read their outline, samples and metadata fields through this. Undefined for an untyped document.
+ */
+export function compiledTypeOf(type: DocumentType | undefined): CompiledType | undefined {
+  return type ? compiledTypes.get(type) : undefined;
 }
 
 /** Top-level numbered siblings collapse like nested ones (`# Alternative 1`, `# Alternative 2` with no title). */

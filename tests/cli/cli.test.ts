@@ -1,11 +1,11 @@
 /**
- * The command line. Most cases run the CLI in-process (`runInProcess`, src/cli/main.ts); the few that are about the
- * process itself (exit status, real stdin, --version of the built package) spawn the built binary.
+ * The command line, run in-process (`runInProcess`, src/cli/main.ts). The few cases about the process itself (exit
+ * status, real stdin, --version of the built package) spawn the built binary: binary.bin.test.ts.
  */
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, runInProcess, tempProject } from './run-cli.js';
+import { runInProcess, tempProject } from './run-cli.js';
 import textReporter from '../../src/reporters/text.js';
 import type { FileReport, ReportContext } from '../../src/reporters/types.js';
 
@@ -24,23 +24,6 @@ interface JsonReport {
 
 const json = (stdout: string) => JSON.parse(stdout) as JsonReport;
 const cli = runInProcess;
-
-describe('the built binary (spawned)', () => {
-  it('exits 0 when clean, 1 on errors, 2 on usage errors, and reads real stdin', () => {
-    const dir = tempProject({ 'good.md': GOOD, 'bad.md': BAD, '.specrc.json': CLEAN_CONFIG });
-    expect(runCli(['good.md'], { cwd: dir })).toMatchObject({ code: 0, stdout: '', stderr: '' });
-    expect(runCli(['bad.md'], { cwd: dir }).code).toBe(1);
-    const usage = runCli(['--frobnicate'], { cwd: dir });
-    expect([usage.code, usage.stderr]).toEqual([2, 'speclint: Unknown option --frobnicate. Run "speclint --help".\n']);
-    const stdin = runCli(['--stdin', '-f', 'json'], { cwd: dir, input: BAD });
-    expect([stdin.code, json(stdin.stdout).results[0]!.filePath]).toEqual([1, '<stdin>']);
-  });
-
-  it('--version prints the package version', () => {
-    const version = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')).version;
-    expect(runCli(['--version'], { cwd: tempProject({}) }).stdout).toBe(`${version}\n`);
-  });
-});
 
 describe('exit codes', () => {
   it('--max-warnings counts warnings', async () => {

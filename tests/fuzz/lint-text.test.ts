@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { lintText } from '../../src/engine.js';
 import { computeLineStarts } from '../../src/parse/positions.js';
 
-const word = fc.stringMatching(/^[A-Za-z0-9_\-\[\]|:`*#>.]{0,12}$/);
+const word = fc.stringMatching(/^[A-Za-z0-9_\-[\]|:`*#>.]{0,12}$/);
 const words = fc.array(word, { maxLength: 8 }).map((w) => w.join(' '));
 const block = fc.oneof(
   words.map((t) => `${t}\n`),

@@ -18,7 +18,7 @@ import { home, makeRelease, pkg, root, tag, type Release } from './release-repo.
 interface Snippet { kind: string; options: string; lang: string; body: string }
 
 /** The README's marked code blocks, in order. */
-export function readmeSnippets(): Snippet[] {
+function readmeSnippets(): Snippet[] {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
   return [...readme.matchAll(/<!-- readme-test: (\S+)([^>]*?) -->\n```(\w+)\n([\s\S]*?)```/g)].map((m) => ({ kind: m[1]!, options: m[2]!.trim(), lang: m[3]!, body: m[4]! }));
 }
@@ -99,7 +99,7 @@ describe('adopting speclint by the README', () => {
     writeFileSync(join(repo, 'README.md'), '# My project\n\nWhat it does.\n');
     git(repo, 'add', '-A');
     git(repo, 'commit', '-q', '-m', 'start');
-  }, 120_000);
+  }, 240_000);
 
   afterAll(() => {
     for (const dir of [work, release?.dir]) if (dir) rmSync(dir, { recursive: true, force: true });
@@ -133,7 +133,7 @@ describe('adopting speclint by the README', () => {
     const { bytes, packages } = measure(modules);
     console.info(`npm install of the tarball: ${seconds.toFixed(1)} s, ${packages} packages, ${(bytes / 1024 / 1024).toFixed(1)} MB in node_modules`);
     expect(JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).devDependencies.speclint).toBe(`file:../speclint/${tarballName}`);
-  }, 240_000);
+  }, 480_000);
 
   it('init, a first spec, a first run that lists what to fill in', () => {
     const [, , firstRun] = runSnippet(take('run'));
@@ -142,7 +142,7 @@ describe('adopting speclint by the README', () => {
     expect(firstRun).toContain('docs/specs/rate-limits.md');
     expect(firstRun).toMatch(/✖ \d+ problems/);
     expect(firstRun).toMatch(/Rule docs:\n {2}no-placeholders +https:\/\/github\.com\/speclint\/speclint\/blob\/v\d/);
-  }, 120_000);
+  }, 240_000);
 
   it('a baseline makes the next run pass, and says what it suppressed', () => {
     const [recorded, next] = runSnippet(take('run'));
@@ -151,7 +151,7 @@ describe('adopting speclint by the README', () => {
     expect(next).toBe(`${count} findings suppressed by the baseline.\n`);
     git(repo, 'add', '-A', ':!node_modules');
     git(repo, 'commit', '-q', '-m', 'speclint');
-  }, 120_000);
+  }, 240_000);
 
   it('the workflow\'s speclint step: the action at the tag, from its own files, passes with the baseline', () => {
     const workflow = parse(take('workflow').body) as { jobs: Record<string, { steps: Array<{ uses?: string; with?: Record<string, string> }> }> };
@@ -172,7 +172,7 @@ describe('adopting speclint by the README', () => {
     const sarif = JSON.parse(readFileSync(join(repo, step.with!['sarif-file']!), 'utf8'));
     expect(sarif.runs[0].results.length).toBeGreaterThan(10);
     expect(sarif.runs[0].results.every((r: { suppressions?: Array<{ kind: string }> }) => r.suppressions?.[0]?.kind === 'external')).toBe(true);
-  }, 120_000);
+  }, 240_000);
 
   it.skipIf(!hasPreCommit)('the pre-commit hook: installed from the tag, it fails a commit of a bad spec and passes a good one', () => {
     const config = take('file');
@@ -189,7 +189,7 @@ describe('adopting speclint by the README', () => {
     git(repo, 'add', 'docs/specs/notes.md');
     const passed = commit();
     expect(passed.status, passed.stdout + passed.stderr).toBe(0);
-  }, 120_000);
+  }, 240_000);
 
   it('the library API works from the installed package', () => {
     const script = "import { lintText } from 'speclint'; const r = await lintText('# T\\n\\n- [] x\\n'); console.log(r.messages.map((m) => m.ruleId).join(','));";

@@ -28,7 +28,7 @@ describe('install from a git tag', () => {
     writeFileSync(join(repo, 'package.json'), '{ "name": "my-repo", "private": true }\n');
     const started = performance.now();
     const install = spawnSync('npm', ['install', '--save-dev', `git+${release.url}#${tag}`], {
-      cwd: repo, encoding: 'utf8', timeout: 360_000,
+      cwd: repo, encoding: 'utf8', timeout: 540_000,
       env: { ...process.env, npm_config_prefer_offline: 'true', npm_config_update_notifier: 'false' },
     });
     const seconds = (performance.now() - started) / 1000;
@@ -41,5 +41,5 @@ describe('install from a git tag', () => {
     writeFileSync(join(repo, 'a.md'), '# A\n\n```sql\nSELECT FROM;\n```\n');
     const lint = spawnSync(join(modules, '.bin', 'speclint'), ['-f', 'compact', 'a.md'], { cwd: repo, encoding: 'utf8' });
     expect([lint.status, lint.stdout]).toEqual([1, expect.stringMatching(/^a\.md:4:\d+: error: PostgreSQL: .* \(valid-sql\)\n$/)]);
-  }, 360_000);
+  }, 600_000);
 });

@@ -10,7 +10,8 @@ const runCli = runInProcess;
 
 const root = join(import.meta.dirname, '..', '..');
 const schema = JSON.parse(readFileSync(join(root, 'fixtures/sarif/sarif-schema-2.1.0.json'), 'utf8'));
-const validate = new AjvDraft04({ strict: false, allErrors: true }).compile(schema);
+// CommonJS: the class is the module and its `default` (TypeScript sees only the latter under NodeNext).
+const validate = new AjvDraft04.default({ strict: false, allErrors: true }).compile(schema);
 
 const SPEC = '# Notes for [SERVICE_NAME]\n\n<!-- speclint-disable-next-line checkboxes -- legacy list -->\n- [] suppressed item\n- [] reported item\n\n```json\n{"a": 1,}\n```\n';
 

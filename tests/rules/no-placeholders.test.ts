@@ -24,7 +24,7 @@ async function lint(text: string, options: Record<string, unknown> = {}, type?: 
       rule.check({
         ...context,
         documentType: type ?? context.documentType,
-        report: (descriptor) => {
+        report: (descriptor: Parameters<typeof context.report>[0]) => {
           keys.push(descriptor.key);
           context.report(descriptor);
         },

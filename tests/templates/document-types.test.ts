@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { lintText, defaultConfig } from '../../src/engine.js';
 import { builtinTypeSources, compileTemplate } from '../../src/templates/index.js';
 import { cleanHeading } from '../../src/templates/headings.js';
-// @ts-expect-error: a plain ESM script without types
 import { generatedTemplatesModule } from '../../scripts/gen-templates.mjs';
 
 const root = join(import.meta.dirname, '..', '..');

@@ -1,2 +1,0 @@
-import { createRequire as __speclintCreateRequire } from 'node:module'; import { fileURLToPath as __speclintFileURLToPath } from 'node:url'; const require = __speclintCreateRequire(import.meta.url); const __filename = __speclintFileURLToPath(import.meta.url); const __dirname = __filename.slice(0, __filename.lastIndexOf('/'));
-var PACKAGE_INFO={name:"speclint",version:"0.1.0",repositoryUrl:"https://github.com/speclint/speclint",homepage:"https://github.com/speclint/speclint#readme",bugsUrl:"https://github.com/speclint/speclint/issues"};export{PACKAGE_INFO};

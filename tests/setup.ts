@@ -1,0 +1,5 @@
+/**
+ * Every test file: the core's JSON Schema validators come from the project layer (src/project/validators.ts), as in
+ * the CLI and the public API; tests that call the core directly get them the same way.
+ */
+import '../src/project/validators.js';
