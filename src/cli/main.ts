@@ -12,6 +12,7 @@ import { colorEnabled } from './color.js';
 import type { ConfigLoader } from '../config/load.js';
 import type { ChangedFiles } from '../git-changed.js';
 import type { FileReport, Notification, ReportContext } from '../reporters/types.js';
+import { blobUrlFromEnv } from '../reporters/locations.js';
 
 export interface Io {
   cwd: string;
@@ -100,6 +101,8 @@ async function runUnsafe(argv: string[], io: Io): Promise<number> {
   const reports: FileReport[] = [];
   const notifications: Notification[] = [];
   const fixedTexts: Array<{ filePath: string; text: string }> = [];
+  /** Texts that are not on disk as linted (standard input), for reports that show source lines. */
+  const sourceTexts = new Map<string, string>();
   let changed: ChangedFiles | undefined;
 
   if (options.stdin) {
@@ -108,6 +111,7 @@ async function runUnsafe(argv: string[], io: Io): Promise<number> {
     const name = options.stdinFilename ?? '<stdin>';
     const absolute = resolve(io.cwd, options.stdinFilename ?? 'stdin.md');
     const outcome = await lintSource(text, absolute, options.stdinFilename ? displayPath(io.cwd, absolute) : name, { ...lintOptions, fix: false });
+    sourceTexts.set(absolute, text);
     if (outcome.report) reports.push(outcome.report);
     if (outcome.fixedText !== undefined) fixedTexts.push({ filePath: name, text: outcome.fixedText });
   } else {
@@ -139,7 +143,7 @@ async function runUnsafe(argv: string[], io: Io): Promise<number> {
     for (const report of reports) io.stderr(`${report.filePath}: ${report.documentType ? `type ${report.documentType}` : 'no document type'} (${report.documentTypeReason ?? 'no reason given'})${untypedDetail(report)}\n`);
   }
 
-  const outputFiles = await writeReports(options, io, loader, reports, notifications, fixedTexts);
+  const outputFiles = await writeReports(options, io, loader, reports, notifications, fixedTexts, sourceTexts);
 
   const errors = reports.reduce((n, r) => n + r.errorCount, 0);
   const warnings = reports.reduce((n, r) => n + r.warningCount, 0);
@@ -260,13 +264,16 @@ async function reportContext(options: CliOptions, io: Io, loader: ConfigLoader, 
     maxWarnings: options.maxWarnings,
     stats: options.stats,
     env: io.env,
+    maxFindings: options.maxFindings,
+    blobUrl: blobUrlFromEnv(io.env),
   };
 }
 
-const MACHINE_FORMATS = new Set(['json', 'sarif', 'github', 'compact']);
+const MACHINE_FORMATS = new Set(['json', 'sarif', 'github', 'compact', 'html', 'junit', 'gitlab', 'markdown']);
 
 async function writeReports(
   options: CliOptions, io: Io, loader: ConfigLoader, reports: FileReport[], notifications: Notification[], fixedTexts: Array<{ filePath: string; text: string }>,
+  sourceTexts: ReadonlyMap<string, string>,
 ): Promise<Array<{ format: string; file: string }>> {
   const { loadReporter } = await import('../reporters/index.js');
   const pairs = pairOutputs(options.formats, options.outputFiles);
@@ -281,6 +288,15 @@ async function writeReports(
     const reporter = await loadReporter(format).catch((error: Error) => {
       throw new UsageError(error.message);
     });
+    if (reporter.needsSourceLines && !context.sourceLines) {
+      // The text the findings refer to: standard input, the --fix-dry-run output, else the file (after --fix).
+      const { sourceLinesFor } = await import('../reporters/excerpts.js');
+      const { readMarkdownFile } = await import('./read.js');
+      context.sourceLines = sourceLinesFor(reports, (report) => {
+        const read = report.output ?? sourceTexts.get(report.absolutePath) ?? readMarkdownFile(report.absolutePath);
+        return typeof read === 'string' ? read : read.ok ? read.text : undefined;
+      });
+    }
     const text = reporter.format(reports, file ? { ...context, color: false } : context);
     if (file) {
       const target = resolve(io.cwd, file);
