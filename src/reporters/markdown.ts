@@ -152,7 +152,7 @@ const reporter: Reporter = {
     const leftOut = all.length - listed;
     if (leftOut > 0) {
       const why = listed < chosen.length ? 'to keep this comment under GitHub\'s size limit' : `\`--max-findings ${maxFindings}\``;
-      footer.push(`${plural(leftOut, 'more finding')} not listed (${why}); the job log or \`speclint -f html\` has every one.`);
+      footer.push(`${plural(leftOut, 'more finding')} not listed (${why}); \`speclint\` in a terminal, or \`-f html\`, lists every one.`);
     }
     if (rulesLeftOut > 0) footer.push(`${plural(rulesLeftOut, 'more rule')} not listed in the table.`);
     if (noticesLeftOut > 0) footer.push(`${plural(noticesLeftOut, 'more file')} not checked, not listed.`);
