@@ -71,6 +71,29 @@ export function htmlClient(): void {
     return true;
   };
 
+  /*
+   * A browser lays out every row of a table: ten thousand rows take seconds. Each table shows its first rows and a
+   * button for more; filtering and sorting work on all rows and start again from the first page.
+   */
+  const PAGE = 500;
+  const limits = { documents: PAGE, findings: PAGE };
+  const moreRow = (columns: number, shown: number, total: number, onMore: (all: boolean) => void): HTMLTableRowElement => {
+    const tr = make('tr', undefined, 'more');
+    const td = make('td');
+    td.colSpan = columns;
+    const more = make('button', `Show ${Math.min(PAGE, total - shown)} more`, 'toggle');
+    more.type = 'button';
+    more.addEventListener('click', () => onMore(false));
+    const all = make('button', `Show all ${total}`, 'toggle');
+    all.type = 'button';
+    all.addEventListener('click', () => onMore(true));
+    td.append(make('span', `${total - shown} more not shown `, 'muted'), more, make('span', ' '), all);
+    tr.append(td);
+    return tr;
+  };
+  const shownText = (shown: number, matching: number, total: number, noun: string) =>
+    matching === total ? `Showing ${shown} of ${total} ${noun}` : `Showing ${shown} of ${matching} ${noun} that match the filters (${total} in all)`;
+
   /* ---------------------------------------------------------------- sorting */
   interface Sort { key: string; descending: boolean }
   const documentSort: Sort = { key: 'path', descending: false };
@@ -119,7 +142,7 @@ export function htmlClient(): void {
     rows.sort((a, b) => compareBy(documentKeys[documentSort.key]!, documentSort.descending)(a.doc, b.doc) || compareText(a.doc[0], b.doc[0]));
     const body = documentsTable.tBodies[0]!;
     const fragment = document.createDocumentFragment();
-    for (const { doc } of rows) {
+    for (const { doc } of rows.slice(0, limits.documents)) {
       const [path, , title, status, date, present, required, placeholders, checked, total, errors, warnings] = doc;
       const tr = make('tr');
       tr.className = errors > 0 ? 'has-errors' : warnings > 0 ? 'has-warnings' : 'clean';
@@ -151,8 +174,15 @@ export function htmlClient(): void {
       tr.append(make('td', String(errors), errors > 0 ? 'num error' : 'num'), make('td', String(warnings), warnings > 0 ? 'num warn' : 'num'));
       fragment.append(tr);
     }
+    const shown = Math.min(rows.length, limits.documents);
+    if (shown < rows.length) {
+      fragment.append(moreRow(8, shown, rows.length, (all) => {
+        limits.documents = all ? rows.length : limits.documents + PAGE;
+        renderDocuments();
+      }));
+    }
     body.replaceChildren(fragment);
-    byId('documents-shown').textContent = `Showing ${rows.length} of ${data.documents.length} documents`;
+    byId('documents-shown').textContent = shownText(shown, rows.length, data.documents.length, 'documents');
   };
 
   /* ---------------------------------------------------------------- findings */
@@ -179,7 +209,7 @@ export function htmlClient(): void {
     let previous: string | undefined;
     const groupCounts = new Map<string, number>();
     for (const f of rows) groupCounts.set(groupKey(f), (groupCounts.get(groupKey(f)) ?? 0) + 1);
-    for (const f of rows) {
+    for (const f of rows.slice(0, limits.findings)) {
       const doc = data.documents[f[0]]!;
       const rule = data.rules[f[5]]!;
       const key = groupKey(f);
@@ -233,8 +263,15 @@ export function htmlClient(): void {
       tr.append(toggleCell);
       fragment.append(tr);
     }
+    const shown = Math.min(rows.length, limits.findings);
+    if (shown < rows.length) {
+      fragment.append(moreRow(5, shown, rows.length, (all) => {
+        limits.findings = all ? rows.length : limits.findings + PAGE;
+        renderFindings();
+      }));
+    }
     body.replaceChildren(fragment);
-    byId('findings-shown').textContent = `Showing ${rows.length} of ${data.findings.length} findings`;
+    byId('findings-shown').textContent = shownText(shown, rows.length, data.findings.length, 'findings');
   };
 
   /* ---------------------------------------------------------------- rules */
@@ -268,18 +305,29 @@ export function htmlClient(): void {
   };
 
   const renderAll = () => {
+    limits.documents = PAGE;
+    limits.findings = PAGE;
     renderDocuments();
     renderFindings();
   };
-  wireSort(documentsTable, documentSort, renderDocuments);
-  wireSort(findingsTable, findingSort, renderFindings);
+  wireSort(documentsTable, documentSort, () => {
+    limits.documents = PAGE;
+    renderDocuments();
+  });
+  wireSort(findingsTable, findingSort, () => {
+    limits.findings = PAGE;
+    renderFindings();
+  });
   let pending: number | undefined;
   textInput.addEventListener('input', () => {
     window.clearTimeout(pending);
     pending = window.setTimeout(renderAll, 120);
   });
   for (const select of [ruleSelect, severitySelect, typeSelect]) select.addEventListener('change', renderAll);
-  groupSelect.addEventListener('change', renderFindings);
+  groupSelect.addEventListener('change', () => {
+    limits.findings = PAGE;
+    renderFindings();
+  });
   byId<HTMLButtonElement>('filter-clear').addEventListener('click', () => {
     textInput.value = '';
     ruleSelect.value = '';

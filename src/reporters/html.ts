@@ -96,7 +96,9 @@ const reporter: Reporter = {
     const baselined = reports.reduce((n, r) => n + r.messages.filter((m) => m.suppressed?.kind === 'external').length, 0);
     const notices = context.notifications;
 
-    const script = `(${htmlClient.toString()})();`;
+    // A bundler or loader that keeps function names (esbuild's keepNames, as tsx runs it) wraps nested functions in
+    // calls to its `__name` helper, which the page does not have: the stand-in keeps the embedded text runnable.
+    const script = `(() => {\nconst __name = (target) => target;\n(${htmlClient.toString()})();\n})();`;
     const style = HTML_STYLE;
     // The script is code of this package, never data; a `</script` in it would be a bug of the build.
     if (/<\/script/i.test(script)) throw new Error('html report: the client script contains "</script"');
