@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import gitlab, { type CodeQualityIssue } from '../../src/reporters/gitlab.js';
 import { git, runInProcess, tempProject } from '../cli/run-cli.js';
