@@ -8,6 +8,7 @@ export const OPTIONS = {
   config: { type: 'string', short: 'c' },
   type: { type: 'string' },
   'max-warnings': { type: 'string' },
+  'max-findings': { type: 'string' },
   quiet: { type: 'boolean' },
   fix: { type: 'boolean' },
   'fix-dry-run': { type: 'boolean' },
@@ -49,6 +50,8 @@ export interface CliOptions {
   config?: string;
   type?: string;
   maxWarnings?: number;
+  /** -f markdown: the most findings the comment lists. */
+  maxFindings?: number;
   quiet: boolean;
   fix: boolean;
   fixDryRun: boolean;
@@ -140,6 +143,7 @@ export function parseCommandLine(argv: string[]): CliOptions {
     config: v.config,
     type: v.type,
     maxWarnings: integer('max-warnings', v['max-warnings'], -1),
+    maxFindings: integer('max-findings', v['max-findings'], 0),
     quiet: v.quiet ?? false,
     fix: v.fix ?? false,
     fixDryRun: v['fix-dry-run'] ?? false,
@@ -186,9 +190,11 @@ Commands:
   speclint help                       print this help
 
 Output:
-  -f, --format <name>        text (default), json, sarif, github, compact; repeat for several reports
+  -f, --format <name>        text (default), json, sarif, github, compact, html, junit, gitlab,
+                             markdown; repeat for several reports
   -o, --output-file <path>   write a report to a file; repeat, paired with the formats from the last
   --sarif-category <id>      SARIF runAutomationDetails.id (one per CI shard or job)
+  --max-findings <n>         the most findings -f markdown lists (default 50)
   --quiet                    report errors only
   --stats                    count findings per rule in the text summary
   --verbose                  say which document type each file got, and why

@@ -14,6 +14,7 @@ import type { FormatOptions, LintRun, Speclint } from '../project/speclint.js';
 import type { BaselineWrite } from '../project/baselines.js';
 import type { SpeclintOptions } from '../project/options.js';
 import type { FileReport } from '../reporters/types.js';
+import { blobUrlFromEnv } from '../reporters/locations.js';
 
 export interface Io {
   cwd: string;
@@ -185,7 +186,7 @@ export function pairOutputs(formats: string[], outputFiles: string[]): Array<{ f
   return list.map((format, i) => ({ format, file: i >= offset ? outputFiles[i - offset] : undefined }));
 }
 
-const MACHINE_FORMATS = new Set(['json', 'sarif', 'github', 'compact']);
+const MACHINE_FORMATS = new Set(['json', 'sarif', 'github', 'compact', 'html', 'junit', 'gitlab', 'markdown']);
 
 async function writeReports(speclint: Speclint, options: CliOptions, io: Io, run: LintRun): Promise<Array<{ format: string; file: string }>> {
   const { results: reports, notifications } = run;
@@ -204,6 +205,8 @@ async function writeReports(speclint: Speclint, options: CliOptions, io: Io, run
     maxWarnings: options.maxWarnings,
     stats: options.stats,
     stepSummary: Boolean(summaryPath),
+    maxFindings: options.maxFindings,
+    blobUrl: blobUrlFromEnv(io.env),
   };
   let wroteToStdout = false;
   const written: Array<{ format: string; file: string }> = [];

@@ -14,6 +14,8 @@ import { resolve } from 'node:path';
 import { LintCache, hashConfig } from './cache.js';
 import { FileLinter, type FileConfig, type FileOutcome } from './lint-file.js';
 import { displayPath } from './paths.js';
+import { readMarkdownFile } from './read.js';
+import { sourceLinesFor } from '../reporters/excerpts.js';
 import { lintInWorkers, plannedWorkers, workerScript } from './pool.js';
 import { applyBaselines, writeBaselines, type BaselineWrite } from './baselines.js';
 import { UsageError } from '../errors.js';
@@ -49,6 +51,10 @@ export interface FormatOptions {
   stats?: boolean;
   /** A job summary is being written ($GITHUB_STEP_SUMMARY): the github format says so. */
   stepSummary?: boolean;
+  /** --max-findings: the most findings a size-limited report (markdown) lists. */
+  maxFindings?: number;
+  /** Where a repository file can be read at this commit (see blobUrlFromEnv), for reports that link lines. */
+  blobUrl?: string;
 }
 
 export interface Formatter {
@@ -116,6 +122,7 @@ export class Speclint {
    */
   async lintText(text: string, { filePath }: { filePath?: string } = {}): Promise<LintRun> {
     const absolute = resolve(this.options.cwd, filePath ?? 'stdin.md');
+    this.lintedTexts.set(absolute, text);
     const outcome = await this.linter.lintSource(text, absolute, filePath ? displayPath(this.options.cwd, absolute) : '<stdin>', { write: false });
     return { results: outcome.report ? [outcome.report] : [], notifications: outcome.notification ? [outcome.notification] : [], selected: [absolute], ignored: [] };
   }
@@ -256,12 +263,26 @@ export class Speclint {
       maxWarnings: options.maxWarnings,
       stats: options.stats,
       stepSummary: options.stepSummary ?? false,
+      maxFindings: options.maxFindings,
+      blobUrl: options.blobUrl,
       ruleDocs: this.docsFor(results),
+      sourceLines: reporter.needsSourceLines ? this.sourceLinesFor(results) : undefined,
     });
     return {
       format: (results, options) => reporter.format(results, withOptions(results, options)),
       ...(reporter.stepSummary ? { stepSummary: (results: FileReport[], options?: FormatOptions) => reporter.stepSummary!(results, withOptions(results, options)) } : {}),
     };
+  }
+
+  /** Texts linted that are not on disk as linted (standard input, lintText), for reports that show source lines. */
+  private readonly lintedTexts = new Map<string, string>();
+
+  /** The lines around each finding, from the text the findings refer to: lintText's, --fix-dry-run's output, else the file. */
+  private sourceLinesFor(results: FileReport[]): ReadonlyMap<string, ReadonlyMap<number, string>> {
+    return sourceLinesFor(results, (report) => {
+      const read = report.output ?? this.lintedTexts.get(report.absolutePath) ?? readMarkdownFile(report.absolutePath);
+      return typeof read === 'string' ? read : read.ok ? read.text : undefined;
+    });
   }
 
   private readonly docsPages = new Map<string, string | undefined>();

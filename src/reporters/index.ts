@@ -7,6 +7,10 @@ const loaders: Record<string, () => Promise<{ default: Reporter }>> = {
   sarif: () => import('./sarif.js'),
   github: () => import('./github.js'),
   compact: () => import('./compact.js'),
+  html: () => import('./html.js'),
+  junit: () => import('./junit.js'),
+  gitlab: () => import('./gitlab.js'),
+  markdown: () => import('./markdown.js'),
 };
 
 export const reporterNames = Object.keys(loaders);

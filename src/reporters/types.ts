@@ -42,6 +42,15 @@ export interface ReportContext {
   stats?: boolean;
   /** A CI job summary is being written ($GITHUB_STEP_SUMMARY), so the github format can point to it. */
   stepSummary: boolean;
+  /**
+   * The text of the lines around each finding (1-based line → line text), by FileReport.absolutePath: the source
+   * excerpts of the html report. The project layer reads them only for a reporter that sets `needsSourceLines`.
+   */
+  sourceLines?: ReadonlyMap<string, ReadonlyMap<number, string>>;
+  /** --max-findings: the most findings a size-limited report (markdown) lists. */
+  maxFindings?: number;
+  /** Where a repository file can be read at this commit (`${blobUrl}/docs/a.md#L3`), from the CI's environment. */
+  blobUrl?: string;
 }
 
 export interface Reporter {
@@ -49,4 +58,6 @@ export interface Reporter {
   format(reports: FileReport[], context: ReportContext): string;
   /** Markdown for the GitHub Actions job summary; the CLI appends it to $GITHUB_STEP_SUMMARY. */
   stepSummary?(reports: FileReport[], context: ReportContext): string;
+  /** Shows source excerpts: the CLI passes the lines around each finding as `context.sourceLines`. */
+  needsSourceLines?: boolean;
 }

@@ -154,13 +154,13 @@ describe('baselines that hold', () => {
 
   it('a new finding still fails, alone', async () => {
     edit(FILE, (t) => t.replace('TBD', 'TBD, owned by [OWNER]'));
-    expect(await reported(['docs'])).toEqual({ code: 1, messages: ['no-placeholders: Unfilled placeholder "[OWNER]"'] });
+    expect(await reported(['docs'])).toEqual({ code: 1, messages: [`no-placeholders: Unfilled placeholder "[OWNER]": replace it with the real value, or add it to no-placeholders' allow list if it is meant literally`] });
   });
 
   it('baseline --update prunes what was fixed, says how many, and adds nothing', async () => {
     const run = await lint(['baseline', '--update', 'docs']);
     expect([run.code, run.stdout]).toEqual([0, 'Removed 2 fixed findings from .speclint-baseline.json; 8 remain.\n1 finding not in the baseline still fails: fix it, or record it with "speclint baseline".\n']);
-    expect(await reported(['docs'])).toEqual({ code: 1, messages: ['no-placeholders: Unfilled placeholder "[OWNER]"'] });
+    expect(await reported(['docs'])).toEqual({ code: 1, messages: [`no-placeholders: Unfilled placeholder "[OWNER]": replace it with the real value, or add it to no-placeholders' allow list if it is meant literally`] });
   });
 
   it('"speclint baseline" on part of the tree keeps the entries of the rest', async () => {
