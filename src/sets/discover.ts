@@ -227,8 +227,9 @@ function autoCollections(files: string[], posixOf: Map<string, string>, claimed:
       if (parent === root || parent === '.' || parent === '/') continue;
       byParent.set(parent, [...(byParent.get(parent) ?? []), root]);
     }
+    const before = new Set(roots);
     for (const [parent, children] of byParent) {
-      if (children.length < 2 && !roots.has(parent)) continue;
+      if (children.length < 2 && !before.has(parent)) continue;
       for (const child of children) {
         target.set(child, parent);
         roots.delete(child);

@@ -23,7 +23,7 @@ const ID = new RegExp(
 );
 
 // `FR-001 – FR-005`, `FR-001 to FR-005`, `US1-US3`, `FR-001..005`: a range to the same prefix.
-const RANGE_TAIL = /^[ \t]*(?:-|–|—|\.\.|to|through)[ \t]*([A-Za-z][A-Za-z ]*?)?[ \t]*[-_]?(\d{1,5})(?![\w.]|-\w)/;
+const RANGE_TAIL = /^[ \t]*(?:-|–|—|\.\.|to|through)[ \t]*([A-Za-z][A-Za-z ]*?)?[ \t]*[-_]?(\d{1,5})(?!\w|\.\d|-\w)/;
 
 // What may stand before an id that is being defined: a list or task marker, a heading, a table's first cell,
 // emphasis; and after it: the definition's text (`:`, ` - `, `.`, `)`, a cell border, a bold id and its text).

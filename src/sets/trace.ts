@@ -184,8 +184,8 @@ export function renderTraceText(matrix: TraceMatrix): string {
   for (const row of matrix.rows) {
     const title = row.title ? ` ${row.title.length > 40 ? `${row.title.slice(0, 39)}…` : row.title}` : '';
     lines.push(`  ${row.label.padEnd(width)} ${STATE_TEXT[row.state].padEnd(11)}${title}`);
-    if (row.plan.length > 0) lines.push(`  ${' '.repeat(width)}   plan: ${planList(row.plan, 3)}`);
-    if (row.tasks.length > 0) lines.push(`  ${' '.repeat(width)}   tasks: ${taskList(row.tasks, 10)}`);
+    if (row.plan.length > 0) lines.push(`  ${' '.repeat(width)} plan: ${planList(row.plan, 3)}`);
+    if (row.tasks.length > 0) lines.push(`  ${' '.repeat(width)} tasks: ${taskList(row.tasks, 10)}`);
   }
   return lines.join('\n');
 }
