@@ -150,7 +150,7 @@ export function describeFamily(model: SetModel, family: string, within?: (id: st
   if (ids.length === 0) return 'none';
   const texts = ids.map((id) => (/^R\d/.test(id.id) ? show(id.id) : displayId(id)));
   if (texts.length <= 4) return texts.join(', ');
-  return `${texts[0]} to ${texts[texts.length - 1]} (${texts.length})`;
+  return `${texts.length}, ${texts[0]} to ${texts[texts.length - 1]}`;
 }
 
 /** An id as people write it: `FR-001` as defined, `US3`, `requirement 1.2`. */

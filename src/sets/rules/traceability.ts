@@ -72,21 +72,22 @@ export const traceUndefinedId: SetRule<UndefinedOptions> = {
           const first = occurrences[0]!;
           const family = familyOf(key);
           const where = specNames(model);
-          const times = occurrences.length > 1 ? ` (cited ${occurrences.length} times here)` : '';
+          const times = occurrences.length > 1 ? `; cited ${occurrences.length} times here` : '';
           let message: string;
           const criterion = /^R(\d+)\.\d+$/.exec(key);
           if (criterion && model.isDefined(`R${criterion[1]}`)) {
             const known = describeFamily(model, family, (id) => id.startsWith(`R${criterion[1]}.`), (id) => id.slice(1));
-            message = `"${first.text}" cites acceptance criterion ${key.slice(1)}, which ${where} does not define (requirement ${criterion[1]} has ${known})${times}: define it in the spec, or correct the reference`;
+            message = `Acceptance criterion ${key.slice(1)} is not in ${where} (requirement ${criterion[1]} has ${known}${times}): define it in the spec, or correct the reference`;
           } else if (family === 'R') {
             const parent = criterion ? `R${criterion[1]}` : key;
             const known = describeFamily(model, family, (id) => /^R\d+$/.test(id), (id) => id.slice(1));
-            message = `"${first.text}" cites ${noun(parent)}, which ${where} does not define (it has requirements ${known})${times}: the requirement was removed or renumbered — update the reference, or restore it in the spec`;
+            message = `${capitalize(noun(parent))} is not in ${where} (it has requirements ${known}${times}): the requirement was removed or renumbered — update the reference, or restore it in the spec`;
+          } else if (isStory(key)) {
+            const known = describeFamily(model, family, (id) => isStory(id));
+            message = `${capitalize(noun(key))} is not in ${where} (it has ${known}${times}): the story was removed or renumbered — update the reference, or restore the story in the spec`;
           } else {
-            const known = describeFamily(model, family, (id) => isStory(id) === isStory(key));
-            message = isStory(key)
-              ? `"${first.text}" cites ${noun(key)}, which ${where} does not define (it has ${known})${times}: the story was removed or renumbered — update the reference, or restore the story in the spec`
-              : `"${first.text}" cites ${noun(key)}, which ${where} does not define (it has ${known})${times}: define it in the spec, or correct the reference`;
+            const known = describeFamily(model, family, (id) => !isStory(id));
+            message = `${first.text} is not defined in ${where} (it has ${known}${times}): define it in the spec, or correct the reference`;
           }
           const related: RelatedLocation[] = [];
           const lastOfFamily = [...model.definitions.values()].map((d) => d[0]!).filter((d) => familyOf(d.id.id) === family).pop();
