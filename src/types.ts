@@ -376,13 +376,104 @@ export interface LintResult {
 export interface DocumentSummary {
   title?: string;
   status?: string;
+  /** Where the status value is written (metadata value, or the first line of a `## Status` section). */
+  statusAt?: SummaryPosition;
   /** The document's date (Created, Date, Start Date, … as ISO). */
   date?: string;
   /** For a typed document: the template's required sections, and how many of them the document has. */
   sections?: { required: number; present: number };
   /** Active no-placeholders findings. */
   placeholders: number;
-  tasks: { total: number; checked: number };
+  /** Task items (`- [ ]` / `- [x]`, not the malformed look-alikes): counts, and each with its id and citations. */
+  tasks: { total: number; checked: number; items: SummaryTask[] };
   headings: Array<{ text: string; level: number; line: number; slug: string }>;
   links: Array<{ url: string; line: number }>;
+  /** Ids the document defines (`- **FR-001**: …`, `### User Story 1 - …`, `### Requirement 2`) and cites elsewhere. */
+  ids: { defined: SummaryId[]; referenced: SummaryId[] };
+  /** The document's number as its title and metadata give it (the file name's is read from the path). */
+  numbers?: SummaryNumber[];
+  /** Short scalar metadata values by normalised key (first occurrence): what collections read numbers and titles from. */
+  fields?: Record<string, SummaryField>;
+  /** Superseded-by / replaces relations to other documents. */
+  relations?: SummaryRelation[];
+  /** Set when the document links to three or more local files: each link with its table row or list item. */
+  index?: SummaryIndexEntry[];
+  /** Inline directives, when the document has any: set rules honour them without reading the file again. */
+  directives?: SummaryDirective[];
+}
+
+export interface SummaryPosition {
+  line: number;
+  column: number;
+  endColumn: number;
+}
+
+/** An id where it is written. See src/sets/ids.ts for the canonical keys. */
+export interface SummaryId extends SummaryPosition {
+  /** Canonical key: `FR-1` for FR-001, `US-2` for [US2] and User Story 2, `R3` / `R3.1` for Kiro requirements. */
+  id: string;
+  /** As written. */
+  text: string;
+  /** Definitions: the text after the id (a story's title). References in a heading: the title the heading gives. */
+  title?: string;
+  /** Written in a heading, or in a table's first cell (a summary table restating ids). */
+  in?: 'heading' | 'table';
+}
+
+export interface SummaryTask {
+  line: number;
+  column: number;
+  checked: boolean;
+  /** Last line of the task's list item, when it spans several (nested notes, subtasks). */
+  endLine?: number;
+  /** `T001`, or Kiro's `2.1`. */
+  id?: string;
+  /** Canonical ids the task cites on its own lines. */
+  refs?: string[];
+  /** Index into `headings` of the deepest heading above the task. */
+  heading?: number;
+}
+
+export interface SummaryNumber extends SummaryPosition {
+  value: number;
+  source: 'title' | 'metadata';
+  /** The metadata key, for source metadata. */
+  key?: string;
+  text: string;
+}
+
+export interface SummaryField extends SummaryPosition {
+  value: string;
+}
+
+export interface SummaryTarget {
+  text: string;
+  url?: string;
+  number?: number;
+  prefix?: string;
+}
+
+export interface SummaryRelation extends SummaryPosition {
+  kind: 'superseded-by' | 'replaces';
+  targets: SummaryTarget[];
+}
+
+export interface SummaryIndexEntry extends SummaryPosition {
+  url: string;
+  /** The link's text. */
+  text: string;
+  /** Table row: header text → cell text. */
+  cells?: Record<string, string>;
+  /** List item: the item's text. */
+  item?: string;
+}
+
+export interface SummaryDirective {
+  kind: 'disable' | 'enable' | 'disable-line' | 'disable-next-line' | 'disable-file';
+  rules: string[];
+  reason?: string;
+  line: number;
+  endLine: number;
+  column: number;
+  endColumn: number;
 }
