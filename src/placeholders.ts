@@ -69,7 +69,8 @@ export const STAND_IN_WORDS: ReadonlySet<string> = new Set([
 /** More lone words that stand for a value (`[COMPANY]`, `[Project]`), beyond the ones templates share. */
 const LONE_STAND_INS: ReadonlySet<string> = new Set([
   ...STAND_IN_WORDS, 'company', 'project', 'product', 'organization', 'organisation', 'org', 'role', 'summary',
-  'deadline', 'amount', 'ticket', 'reviewer', 'reviewers', 'approver', 'approvers', 'assignee', 'sponsor',
+  'deadline', 'amount', 'ticket', 'reviewer', 'reviewers', 'approver', 'approvers', 'assignee', 'sponsor', 'service',
+  'region', 'environment', 'component', 'module', 'customer', 'user', 'username', 'repo', 'repository',
 ]);
 
 /** Words that name a value wherever they stand in a short phrase: `[Date of decision]`, `[Pod name]`. */

@@ -14,7 +14,7 @@ export interface SetReport {
   related?: RelatedLocation[];
 }
 
-export interface SetRuleContext<Options = Record<string, any>> {
+export interface SetRuleContext<Options = Record<string, unknown>> {
   sets: readonly SpecSet[];
   /** Every summary the project layer has (set members and the rest: supersede links cross sets). */
   summaries: ReadonlyMap<string, DocumentSummary>;
@@ -27,7 +27,7 @@ export interface SetRuleContext<Options = Record<string, any>> {
   report(finding: SetReport): void;
 }
 
-export interface SetRule<Options = Record<string, any>> {
+export interface SetRule<Options = Record<string, unknown>> {
   meta: SetRuleMeta;
   check(context: SetRuleContext<Options>): void;
 }

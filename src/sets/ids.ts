@@ -63,7 +63,7 @@ function cleanTitle(text: string): string {
     .replace(/[*_`]+/g, '')
     .replace(/\s*\((?:priority|prio|P\d)\b[^)]*\)/gi, '')
     .replace(/\s*\|.*$/, '')
-    .replace(/[\p{Extended_Pictographic}\uFE0F]+.*$/u, '')
+    .replace(/(?:\p{Extended_Pictographic}|\uFE0F)+.*$/u, '')
     .replace(/^[\s:.\-–—]+|[\s:.\-–—]+$/g, '')
     .replace(/\s+/g, ' ');
   return title.length > TITLE_MAX ? `${title.slice(0, TITLE_MAX - 1)}…` : title;

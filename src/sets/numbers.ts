@@ -5,6 +5,7 @@
  * its own.
  */
 import type { ResolvedNumbering } from './types.js';
+import { basename, dirname } from './context.js';
 
 /**
  * File names: `NNNN-name.md` (1 to 5 digits: an 8-digit `20190501-name.md` is a date, not a number), and
@@ -84,4 +85,10 @@ export function fieldNumber(value: string): number | undefined {
   const text = value.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`]/g, '').trim();
   const m = /^(?:[A-Za-z]{2,5}[- ]?)?#?0*(\d{1,6})$/.exec(text);
   return m ? Number(m[1]) : undefined;
+}
+
+/** The name a reader knows a document by: `0042-x.md`, or `1234-x/README.md` for a folder document. */
+export function displayName(path: string): string {
+  const name = basename(path);
+  return isFolderDocument(name) ? `${basename(dirname(path))}/${name}` : name;
 }

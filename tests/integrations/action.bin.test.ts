@@ -122,9 +122,9 @@ describe('GitHub Action', () => {
     const run = runBundled(actionDir, workspace, { changed: 'true', 'only-changed-lines': 'true', format: 'compact' }, event);
     expect(run.stdout).toContain(`speclint: fetching the base commit ${baseSha.slice(0, 12)} to compare against`);
     expect(run.stdout.split('\n').filter((l) => l.startsWith('docs/'))).toEqual([
-      'docs/caching.md:5:21: error: Unfilled placeholder "[SERVICE]" (no-placeholders)',
+      `docs/caching.md:5:21: error: Unfilled placeholder "[SERVICE]": replace it with the real value, or add it to no-placeholders' allow list if it is meant literally (no-placeholders)`,
       'docs/caching.md:11:1: error: Malformed task item "- []": write "- [ ]" (--fix does it) (checkboxes)',
-      'docs/new.md:3:8: error: Unfilled placeholder "[TEAM]" (no-placeholders)',
+      `docs/new.md:3:8: error: Unfilled placeholder "[TEAM]": replace it with the real value, or add it to no-placeholders' allow list if it is meant literally (no-placeholders)`,
     ]);
     expect([run.code, run.outputs]).toEqual([1, { errors: '3', warnings: '0', files: '2', 'sarif-file': '' }]);
   });

@@ -49,10 +49,10 @@ describe('html reporter', () => {
   });
 
   it('carries per document its type, title, status, date and completeness, and per finding its rule', () => {
-    const summary = { title: 'Auth', status: 'Draft', date: '2024-05-01', sections: { required: 8, present: 6 }, placeholders: 2, tasks: { total: 5, checked: 3 }, headings: [], links: [] };
+    const summary = { title: 'Auth', status: 'Draft', date: '2024-05-01', sections: { required: 8, present: 6 }, placeholders: 2, tasks: { total: 5, checked: 3, items: [] }, headings: [], links: [], ids: { defined: [], referenced: [] } };
     const reports = [
       fileReport('docs/auth.md', [finding({ line: 4 }), finding({ line: 9, ruleId: 'empty-section', severity: 'warn', message: 'Empty' }), finding({ line: 12, suppressed: { kind: 'external' } })], { documentType: 'feature-spec', summary }),
-      fileReport('docs/ok.md', [], { summary: { placeholders: 0, tasks: { total: 0, checked: 0 }, headings: [], links: [] } }),
+      fileReport('docs/ok.md', [], { summary: { placeholders: 0, tasks: { total: 0, checked: 0, items: [] }, headings: [], links: [], ids: { defined: [], referenced: [] } } }),
     ];
     const data = pageData(reports, context());
     expect(data.documents).toEqual([

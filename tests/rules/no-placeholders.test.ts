@@ -104,6 +104,10 @@ describe('no-placeholders: stand-ins it finds', () => {
     );
   });
 
+  it('a lone word that names a value, mid-sentence: [SERVICE], [REGION]; not an acronym or tag ([HTML], [MASK])', async () => {
+    expect(await tokens('# T\n\nCache responses for [SERVICE] in [REGION].\n\nThe [HTML] spec and the [MASK] token.\n')).toEqual(['[SERVICE]', '[REGION]']);
+  });
+
   it('an unpicked choice in a table cell or metadata line; not in inline code', async () => {
     expect(await at('# T\n\n**Status**: Draft | Review | Approved\n\n| Risk | Type |\n|---|---|\n| Low/Medium/High | `Low/Medium/High` |\n| `string \\| null` | `Draft \\| Review` |\n')).toEqual([
       '3:13-3:38 Unpicked choice "Draft | Review | Approved": keep the one that applies',

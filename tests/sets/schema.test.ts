@@ -1,5 +1,5 @@
 /** The `sets` config fragment: a valid JSON Schema that accepts the documented shapes and rejects the rest. */
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { setRules, setsConfigSchema, validateSetsConfig } from '../../src/sets/index.js';
 

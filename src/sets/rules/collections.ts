@@ -8,8 +8,7 @@
 import { docsUrl } from '../../rule-helpers.js';
 import type { DocumentSummary, SummaryIndexEntry } from '../../types.js';
 import type { SetRule } from '../context.js';
-import { basename, dirname } from '../context.js';
-import { DEFAULT_NUMBERING, fieldNumber, fileNumber, isFolderDocument, titleNumber } from '../numbers.js';
+import { DEFAULT_NUMBERING, displayName, fieldNumber, fileNumber, titleNumber } from '../numbers.js';
 import type { ResolvedNumbering, SpecSet } from '../types.js';
 import { normalizeStatus } from './status.js';
 
@@ -48,12 +47,6 @@ export function readNumbers(path: string, summary: DocumentSummary | undefined, 
 
 const collections = (sets: readonly SpecSet[]) => sets.filter((s) => s.kind === 'collection');
 const documents = (set: SpecSet) => set.members.filter((m) => m.role === 'document');
-
-/** The name a reader knows a document by: `0042-x.md`, or `1234-x/README.md` for a folder document. */
-export function displayName(path: string): string {
-  const name = basename(path);
-  return isFolderDocument(name) ? `${basename(dirname(path))}/${name}` : name;
-}
 
 /* ------------------------------------------------------------------ collection-duplicate-number */
 

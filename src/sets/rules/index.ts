@@ -4,6 +4,7 @@ import { traceDuplicateId, traceStoryRenamed, traceUncovered, traceUndefinedId }
 import { statusLagsTasks, statusOpenTasks, supersedeLinks } from './status.js';
 import { collectionDuplicateNumber, collectionIndex, collectionNumberMismatch } from './collections.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: each rule has its own options type; the registry holds them all
 export const setRules: readonly SetRule<any>[] = [
   traceUndefinedId,
   traceUncovered,

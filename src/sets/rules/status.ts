@@ -10,9 +10,8 @@ import { docsUrl } from '../../rule-helpers.js';
 import type { DocumentSummary, SummaryRelation, SummaryTarget } from '../../types.js';
 import type { SetRule } from '../context.js';
 import { basename, relativePath } from '../context.js';
-import { displayName } from './collections.js';
 import { memberSummaries } from '../model.js';
-import { fileNumber } from '../numbers.js';
+import { displayName, fileNumber } from '../numbers.js';
 import type { RelatedLocation, SetRole, SpecSet } from '../types.js';
 
 const RELATED_MAX = 10;
