@@ -240,12 +240,19 @@ export function matchOutline(doc: SpecDocument, type: CompiledType): OutlineMatc
     walk(pattern);
     return out;
   };
-  /** Where a matched section's region ends: at the first later section the template puts outside its pattern. */
+  /**
+   * Where a matched section's region ends: at the first later section matched to a pattern the template puts beside
+   * it or beside one of its ancestors. Deeper patterns elsewhere (a `### Graduation Criteria` of a missing Design
+   * Details) do not cut it: they are matched later, and the region must not depend on the order of matching, or a
+   * second --fix would read the document differently from the first.
+   */
   const regionEnd = (section: Section, pattern: SectionPattern, limit: number): number => {
     const own = descendants(pattern);
+    const ancestors = new Set<SectionPattern | undefined>([undefined]);
+    for (let p = pattern.parent; p; p = p.parent) ancestors.add(p);
     let end = limit;
     for (const [other, found] of result.matched) {
-      if (own.has(other)) continue;
+      if (own.has(other) || !ancestors.has(other.parent)) continue;
       for (const s of found) if (startOf(s) > startOf(section) && startOf(s) < end) end = startOf(s);
     }
     return end;
@@ -359,7 +366,11 @@ export function matchOutline(doc: SpecDocument, type: CompiledType): OutlineMatc
       const next = patterns.slice(index + 1).map(present).filter((s): s is Section => Boolean(s)).sort((a, b) => a.index - b.index)[0];
       // After the previous section of the template that is present; else at the start of the parent (after its
       // own text); else before the next one present; else after the title's text, or at the end.
-      const insertAt = previous ? Math.min(previous.contentEnd, to) : next ? Math.min(scopeBodyEnd, startOf(next)) : Math.min(scopeBodyEnd, to);
+      // After the previous one's whole region, not just its body: a heading of another level that still belongs to it
+      // (`## Risks` answering `### Risks` of Proposal) must stay inside it, or a second --fix finds it missing.
+      const previousPattern = previous && patterns.slice(0, index).find((p) => result.matched.get(p)?.includes(previous));
+      const afterPrevious = previous && previousPattern ? Math.max(previous.contentEnd, Math.min(regionEnd(previous, previousPattern, to), doc.text.length)) : previous?.contentEnd;
+      const insertAt = afterPrevious !== undefined ? Math.min(afterPrevious, to) : next ? Math.min(scopeBodyEnd, startOf(next)) : Math.min(scopeBodyEnd, to);
       const missing: MissingSection = { pattern, after: previous, before: previous ? undefined : next, parent: scope, insertAt };
       // Text inserted into an unclosed code fence or HTML block would not become a heading: report, do not insert.
       if (!pattern.wildcard && !existsAnywhere(pattern) && !insideLiteral(insertAt)) {
