@@ -10,7 +10,7 @@ import { escapeRegExp } from '../rule-helpers.js';
 import { STAND_IN_WORDS } from '../placeholders.js';
 import type { DocumentType, DocumentTypeSource, Section, SpecDocument, StatusPolicy } from '../types.js';
 import {
-  STAND_IN_MARK, cleanHeading, headingKey, headingPattern, isAllStandIn, isOptionalHeading, markStandIns, stripHtmlTags,
+  STAND_IN_MARK, cleanHeading, headingKey, headingPattern, isAllStandIn, templateHeadingText, isOptionalHeading, markStandIns, stripHtmlTags,
   stripMarkers, type HeadingPattern,
 } from './headings.js';
 
@@ -229,7 +229,7 @@ export function compileTemplate(source: DocumentTypeSource): CompiledType {
       heading = { key: /^.+$/ };
       repeatable = true;
     } else {
-      ({ pattern: heading, repeatable } = headingPattern(section.text));
+      ({ pattern: heading, repeatable } = headingPattern(templateHeadingText(raw, section.text)));
       sectionHeadings.add(headingKey(section.text));
     }
     // `#### Use case 1:`, `#### Endpoint 1`: numbered with nothing after the number — the document names its own.

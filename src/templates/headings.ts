@@ -157,6 +157,16 @@ export interface HeadingPattern {
  * A template heading's pattern. Stand-ins match any text; `Alternative 1: [Name]`, `Phase 2: Core Features` and
  * `User Story 1 - [Title] (Priority: P1)` are numbered siblings: the number and what follows vary.
  */
+/**
+ * The text a template heading's pattern is read from: its plain text, except that a code span beside words
+ * (``## Format: `[ID] [P?] Description` ``) shows a sample value, which any value matches. `raw` is the heading as
+ * written (Markdown); links keep the plain text, as their brackets are not stand-ins.
+ */
+export function templateHeadingText(raw: string, text: string): string {
+  if (!/`[^`\n]+`/.test(raw) || raw.includes('](') || !/[A-Za-z]/.test(raw.replace(/`[^`\n]*`/g, ''))) return text;
+  return raw.replace(/`[^`\n]+`/g, '[value]');
+}
+
 export function headingPattern(text: string): { pattern: HeadingPattern; repeatable: boolean } {
   // `Phase N: Polish`: a lone N or X stands for the number.
   const marked = markStandIns(stripMarkers(stripHtmlTags(text).replace(/[*_`]/g, ''))).replace(/(?<=\S\s)[NX](?=[:.\s]|$)/g, '1');

@@ -107,7 +107,10 @@ export function detectionEvidence(doc: SpecDocument, signature: DetectionSignatu
   const sectionsInTemplate = signature.literal.size + signature.patterned.length;
   const qualifies = items >= (named ? 1 : 2) && (headingItems >= 1 || sectionsInTemplate < 2) && share >= threshold;
   // Location lowers the bar but hardly ranks: several templates of one collection live in the same place.
-  return { score: share + (titleMatch ? 0.5 : 0) + (located ? 0.1 : 0) + (named ? 0.4 : 0) - (contradicted ? 0.2 : 0), share, threshold, titleMatch, located, named, qualifies };
+  // A template with a fixed title form (`# Package Manager Feature name`) ranks lower for a document whose title does
+  // not follow it: between two templates that share most sections, the one whose title the document follows is meant.
+  const prefixMissing = Boolean(signature.title && !signature.title.wildcard && forms.title !== undefined && !titleMatch && !contradicted);
+  return { score: share + (titleMatch ? 0.5 : 0) + (located ? 0.1 : 0) + (named ? 0.4 : 0) - (contradicted ? 0.2 : 0) - (prefixMissing ? 0.15 : 0), share, threshold, titleMatch, located, named, qualifies };
 }
 
 const percent = (share: number) => `${Math.round(share * 100)} %`;

@@ -84,7 +84,7 @@ const SYNONYMS: string[][] = [
   ['abstract', 'summary', 'overview', 'tl dr', 'tldr', 'executive summary', 'simple summary'],
   ['future possibilities', 'future work', 'future directions', 'future considerations', 'future plans'],
   ['alternatives', 'alternatives considered', 'considered alternatives', 'alternative approaches', 'alternative designs', 'alternate designs', 'rejected alternatives', 'other options considered'],
-  ['unresolved questions', 'open questions', 'open issues', 'outstanding questions', 'unresolved issues'],
+  ['unresolved questions', 'open questions', 'open issues', 'outstanding questions', 'unresolved issues', 'open points', 'open items'],
   ['prior art', 'related work'],
   ['drawbacks', 'downsides', 'disadvantages'],
   ['detailed design', 'design details', 'technical design', 'proposed design'],
@@ -95,6 +95,41 @@ const SYNONYMS: string[][] = [
 ];
 const synonymGroup = new Map<string, number>();
 SYNONYMS.forEach((group, i) => group.forEach((name) => synonymGroup.set(name, i)));
+
+/** Pairs every word with an equal one, or one a single edit away when both are six letters or longer. */
+function sameWordsButTypos(doc: string[], template: string[]): boolean {
+  if (doc.length !== template.length || doc.length === 0) return false;
+  const left = [...template];
+  for (const word of doc) {
+    const at = left.findIndex((t) => t === word || (t.length >= 6 && word.length >= 6 && oneEditApart(t, word)));
+    if (at < 0) return false;
+    left.splice(at, 1);
+  }
+  return true;
+}
+
+/** Levenshtein distance of at most one (insert, delete or replace a letter), in linear time. */
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
 
 /**
  * Looser matches for literal template headings: a combined heading covers each of its parts (`Objective and
@@ -116,6 +151,8 @@ function looseMatch(pattern: SectionPattern, forms: HeadingForms): boolean {
   const essential = (key: string) => [...words(key)].filter((w) => !FILLER_WORDS.has(w)).sort().join(' ');
   const essentialDoc = essential(forms.key);
   if (essentialDoc && essentialDoc === essential(literal)) return true;
+  // A misspelt long word (`Future Posibilities`): the same words, one letter off in words of six letters or more.
+  if (essentialDoc && sameWordsButTypos(essentialDoc.split(' '), essential(literal).split(' '))) return true;
   const wanted = words(literal);
   if (wanted.size < 5) return false;
   const have = words(forms.key);

@@ -6,7 +6,7 @@
  */
 import { canonicalKey, metadataKeyOfLine } from '../parse/metadata.js';
 import type { DocumentTypeSource } from '../types.js';
-import { headingKey, headingPattern, isAllStandIn, isOptionalHeading, type HeadingPattern } from './headings.js';
+import { headingKey, headingPattern, templateHeadingText, isAllStandIn, isOptionalHeading, type HeadingPattern } from './headings.js';
 import { isTitleHeading, optionalFromText, titlePattern, type TitlePattern } from './compile.js';
 
 export interface SignatureHeading {
@@ -135,7 +135,7 @@ export function detectionSignature(source: DocumentTypeSource): DetectionSignatu
     open.push(heading.level);
     const weight = open.length === 1 ? 1 : open.length === 2 ? 0.5 : 0.25;
     if (isAllStandIn(heading.raw)) continue;
-    const { pattern, repeatable } = headingPattern(heading.text);
+    const { pattern, repeatable } = headingPattern(templateHeadingText(heading.raw, heading.text));
     if (repeatable) continue;
     const optional = isOptionalHeading(heading.text) || optionalNames.has(headingKey(heading.text)) || optionalFromText(text, heading.start, heading.bodyStart, heading.bodyEnd);
     if (pattern.literal !== undefined) {

@@ -135,6 +135,17 @@ describe('--fix never duplicates', () => {
     expect(again.output).toBeUndefined();
   });
 
+  it('a section written a level up but still in its parent\'s region stays there after --fix: a second --fix changes nothing', async () => {
+    // `## Risks` answers the template's `### Risks and Mitigations` of Proposal; Design is missing and goes after it.
+    const template = TEMPLATE.replace('## Design\n\n## Risks and Mitigations', '## Proposal\n\n### Risks and Mitigations\n\n## Design');
+    const text = '# Proposal: X\n\n**Status**: Draft\n**Created**: 2025-03-01\n\n## Summary\n\nT.\n\n## Motivation\n\n### Goals\n\nT.\n\n### Non-Goals\n\nT.\n\n## Proposal\n\nT.\n\n## Risks and Mitigations\n\nT.\n\n## Alternatives\n\nT.\n';
+    const first = await lintText(text, { config: withType(template, {}, true), fix: true });
+    expect(structural(first.messages)).toEqual(['20:1 required-sections Missing section "## Design", expected after "Proposal" (team template line 20); --fix inserts it from the template']);
+    expect(first.output).toContain('## Risks and Mitigations\n\nT.\n\n## Design\n\n## Alternatives');
+    const again = await lintText(first.output!, { config: withType(template, {}, true), fix: true });
+    expect(again.output).toBeUndefined();
+  });
+
   it('inserts at the document\'s heading level when it writes sections one level up', async () => {
     const config = withType(TEMPLATE, {}, true);
     const text = '# Proposal: X\n\n**Status**: Draft\n**Created**: 2025-03-01\n\n# Summary\n\nT.\n\n# Motivation\n\n## Goals\n\nT.\n\n## Non-Goals\n\nT.\n\n# Risks and Mitigations\n\nT.\n\n# Alternatives\n\nT.\n';
@@ -174,6 +185,28 @@ describe('detection that holds', () => {
     const config = withType('# Tasks: [FEATURE]\n\n## Phase 1: Setup\n\n## Format\n\n## Dependencies\n\n## Notes\n\n## Validation\n\n## Review\n\n## Sign-off\n', { templatePath: '/repo/.specify/templates/tasks-template.md' });
     const result = await lintText('# Work items\n\n## Dependencies\n\nNone.\n\n## Other\n\nT.\n', { filePath: '/somewhere/specs/001-x/tasks.md', config });
     expect(result.documentType).toBe('team');
+  });
+
+  it('between two templates that share their sections, the one whose fixed title the document follows', async () => {
+    const sections = '## Introduction\n\n## Motivation\n\n## Proposed solution\n\n## Detailed design\n\n## Alternatives considered\n';
+    const base = defaultConfig();
+    const config: ResolvedConfig = {
+      ...base,
+      types: {
+        ...base.types,
+        language: { id: 'language', template: `# Feature name\n\n* Proposal: [SE-NNNN](NNNN-filename.md)\n\n${sections}`, source: 't/0000-template.md', templatePath: '/repo/t/0000-template.md' },
+        pm: { id: 'pm', template: `# Package Manager Feature name\n\n* Proposal: [SE-NNNN](NNNN-filename.md)\n\n${sections}## Security\n`, source: 't/0000-pm-template.md', templatePath: '/repo/t/0000-pm-template.md' },
+      },
+    };
+    const body = `\n\n* Proposal: [SE-0042](0042-x.md)\n\n${sections.replace(/\n\n/g, '\n\nText.\n\n')}Text.\n`;
+    expect((await lintText(`# Remove C-style for loops${body}`, { filePath: '/elsewhere/0042-x.md', config })).documentType).toBe('language');
+    expect((await lintText(`# Package Manager Binary Targets${body}`, { filePath: '/elsewhere/0043-y.md', config })).documentType).toBe('pm');
+  });
+
+  it('a misspelt long word or a common synonym still matches the section', async () => {
+    const template = '# Title\n\n## Summary\n\n## Motivation\n\n## Future possibilities\n\n## Unresolved questions\n';
+    const result = await lintText('# X\n\n## Summary\n\nS.\n\n## Motivation\n\nM.\n\n## Future Posibilities\n\nF.\n\n## Open points\n\nO.\n', { config: withType(template, {}, true) });
+    expect(structural(result.messages)).toEqual([]);
   });
 
   it('the template file itself is not linted as a document', async () => {
@@ -237,6 +270,12 @@ describe('templates read as their authors mean them', () => {
     const type = compileTemplate({ id: 'm', source: 't', template: '# {short title, representative of solved problem and found solution}\n\n## Pros and Cons\n\n### {title of option {number}}\n\nText for <component name> here.\n' });
     expect(type.allPatterns.find((p) => p.text.startsWith('{title'))!.wildcard).toBe(true);
     expect(type.placeholderTokens).toEqual(expect.arrayContaining(['<component name>']));
+  });
+
+  it('a code span beside words in a template heading is a sample value: any value matches', async () => {
+    const template = '# Tasks: [FEATURE]\n\n## Format: `[ID] [P?] Description`\n\n## Phase 1: Setup\n';
+    const result = await lintText('# Tasks: Login\n\n## Format: `[T###] [P] [US#] Description with file path`\n\nT.\n\n## Phase 1: Setup\n\n- [ ] T001 x\n', { config: withType(template, {}, true) });
+    expect(structural(result.messages)).toEqual([]);
   });
 
   it('metadata written as a two-column table', async () => {
