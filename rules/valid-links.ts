@@ -9,6 +9,7 @@ interface Options {
   checkFragments: boolean;
   checkFiles: boolean;
   checkFileFragments: boolean;
+  assetsWithoutFolder: boolean;
   unusedDefinitions: 'off' | Severity;
   ignoredDefinitions: string[];
 }
@@ -134,12 +135,13 @@ const rule: Rule<Options> = {
         checkFragments: { type: 'boolean', description: 'Check `#fragment` links against the headings and anchors of the document.' },
         checkFiles: { type: 'boolean', description: 'Check that relative links point at files that exist.' },
         checkFileFragments: { type: 'boolean', description: 'Check `other.md#section` against the headings and anchors of the other file.' },
+        assetsWithoutFolder: { type: 'boolean', description: 'Also report a missing image or other non-Markdown file whose folder does not exist either (off: docs-only copies and sparse checkouts leave assets out).' },
         unusedDefinitions: { enum: ['off', 'warn', 'error'], description: 'Report link reference definitions nothing uses, and repeated ones (markdownlint MD053), at this severity.' },
         ignoredDefinitions: { type: 'array', items: { type: 'string' }, description: 'Definition labels never reported as unused (`//` is the `[//]: # (comment)` idiom).' },
       },
       additionalProperties: false,
     },
-    defaultOptions: { checkFragments: true, checkFiles: true, checkFileFragments: true, unusedDefinitions: 'warn', ignoredDefinitions: ['//'] },
+    defaultOptions: { checkFragments: true, checkFiles: true, checkFileFragments: true, assetsWithoutFolder: false, unusedDefinitions: 'warn', ignoredDefinitions: ['//'] },
     fixable: false,
     tags: ['links'],
   },
@@ -171,6 +173,8 @@ const rule: Rule<Options> = {
       if (!path) continue;
       const target = resolve(dirname(doc.filePath), path);
       if (!fileExists(target)) {
+        // An image or asset whose whole folder is absent: a copy or checkout of the docs alone, not a broken link.
+        if (!options.assetsWithoutFolder && !MARKDOWN_FILE.test(path) && /\.[a-z0-9]{1,5}$/i.test(path) && !fileExists(dirname(target))) continue;
         report({ message: `Linked file "${path}" does not exist: correct the path or add the file`, range: link.range, key: url });
         continue;
       }

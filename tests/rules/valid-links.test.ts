@@ -72,6 +72,21 @@ describe('valid-links: other.md#section', () => {
   });
 });
 
+describe('valid-links: missing files', () => {
+  const files = new Set(['/docs', '/docs/spec.md', '/docs/images', '/docs/images/a.png']);
+  const lint: Partial<LintOptions> = { filePath: '/docs/spec.md', fileExists: (path) => files.has(path) };
+
+  it('a missing Markdown file, or an asset in a folder that exists, is reported; an asset whose folder is absent too is not (unless asked)', async () => {
+    const text = '# Spec\n\n[p](./plan.md) ![a](images/a.png) ![b](images/b.png) ![c](diagrams/c.svg) [d](../assets/deck.pdf)\n';
+    const lines = async (options = {}) => (await findings(text, options, lint)).map((f) => `${f.line}:${f.column} ${f.message}`);
+    expect(await lines()).toEqual([
+      '3:1 Linked file "./plan.md" does not exist: correct the path or add the file',
+      '3:35 Linked file "images/b.png" does not exist: correct the path or add the file',
+    ]);
+    expect(await lines({ assetsWithoutFolder: true })).toHaveLength(4);
+  });
+});
+
 describe('valid-links: unused link definitions (markdownlint MD053)', () => {
   it('an unused definition is a warning; its target is not checked (it renders nothing)', async () => {
     expect(await findings('# Spec\n\nText.\n\n[unused]: #nowhere\n')).toEqual([
