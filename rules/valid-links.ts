@@ -175,7 +175,10 @@ const rule: Rule<Options> = {
       if (!fileExists(target)) {
         // An image or asset whose whole folder is absent: a copy or checkout of the docs alone, not a broken link.
         if (!options.assetsWithoutFolder && !MARKDOWN_FILE.test(path) && /\.[a-z0-9]{1,5}$/i.test(path) && !fileExists(dirname(target))) continue;
-        report({ message: `Linked file "${path}" does not exist: correct the path or add the file`, range: link.range, key: url });
+        // `github.com/org/repo`, `www.example.org/page`: a web address written without its scheme.
+        const webAddress = /^(?:www\.|(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|edu|gov)(?:\/|$))/i.test(path);
+        const remedy = webAddress ? `it reads as a web address: write "https://${path}"` : 'correct the path or add the file';
+        report({ message: `Linked file "${path}" does not exist: ${remedy}`, range: link.range, key: url });
         continue;
       }
       const hash = url.indexOf('#');

@@ -85,6 +85,12 @@ describe('valid-links: missing files', () => {
     ]);
     expect(await lines({ assetsWithoutFolder: true })).toHaveLength(4);
   });
+
+  it('a web address without its scheme says to add https://', async () => {
+    expect((await findings('# Spec\n\nSee [repo](github.com/org/repo).\n', {}, lint)).map((f) => f.message)).toEqual([
+      'Linked file "github.com/org/repo" does not exist: it reads as a web address: write "https://github.com/org/repo"',
+    ]);
+  });
 });
 
 describe('valid-links: unused link definitions (markdownlint MD053)', () => {
