@@ -187,6 +187,7 @@ Commands:
   speclint types                      list the document types
   speclint baseline [paths...]        record current findings so only new ones fail
   speclint baseline --update          drop fixed findings from the baseline (adds none)
+  speclint lsp [-c <config>]          run the language server on stdio (editors: docs/editors.md)
   speclint help                       print this help
 
 Output:

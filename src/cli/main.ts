@@ -52,6 +52,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
 }
 
 async function runUnsafe(argv: string[], io: Io): Promise<number> {
+  // The language server speaks JSON-RPC on stdio and takes the options language clients pass (--stdio): its own parser.
+  if (argv[0] === 'lsp') return (await import('./lsp.js')).runLanguageServer(argv.slice(1), io.cwd);
   const options = parseCommandLine(argv);
   if (options.help || options.command === 'help') {
     io.stdout(HELP);
