@@ -35,6 +35,7 @@ export const OPTIONS = {
   'only-changed-lines': { type: 'boolean' },
   'fail-on': { type: 'string' },
   stats: { type: 'boolean' },
+  watch: { type: 'boolean', short: 'w' },
   update: { type: 'boolean' },
   'report-unused-disable-directives': { type: 'boolean' },
   'report-unused-disable-directives-severity': { type: 'string' },
@@ -82,6 +83,8 @@ export interface CliOptions {
   /** What fails the run (exit 1): errors (default), any finding, or nothing. */
   failOn: FailOn;
   stats: boolean;
+  /** --watch: lint, then re-lint changed files and redraw the report until Ctrl-C. */
+  watch: boolean;
   /** `baseline --update`: prune fixed entries, add nothing. */
   update: boolean;
   /** Severity of unused disable directives; undefined = not reported. */
@@ -169,6 +172,7 @@ export function parseCommandLine(argv: string[]): CliOptions {
     onlyChangedLines: v['only-changed-lines'] ?? false,
     failOn,
     stats: v.stats ?? false,
+    watch: v.watch ?? false,
     update: v.update ?? false,
     reportUnusedDisableDirectives,
   };
@@ -198,6 +202,8 @@ Output:
   --max-findings <n>         the most findings -f markdown lists (default 50)
   --quiet                    report errors only
   --stats                    count findings per rule in the text summary
+  -w, --watch                lint, then re-lint files as they change and redraw the report;
+                             Ctrl-C stops (exit code of the last report)
   --verbose                  say which document type each file got, and why
   --color, --no-color        force colours on or off (default: a terminal; FORCE_COLOR, NO_COLOR)
 

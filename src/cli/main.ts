@@ -80,11 +80,21 @@ async function runUnsafe(argv: string[], io: Io): Promise<number> {
     return 0;
   }
 
+  if (options.watch) {
+    if (options.stdin || options.command === 'baseline' || options.fix || options.changed !== undefined) throw new UsageError('--watch lints files as they change: it cannot be combined with --stdin, --fix, --changed or "speclint baseline"');
+    const { watch } = await import('./watch.js');
+    return watch(options, io, { project: () => new Speclint(projectOptions(options, io.cwd)), report: (project, run) => report(project, options, io, run) });
+  }
   const run = await lint(speclint, options, io);
   if (options.command === 'baseline') {
     sayBaselinesWritten(await speclint.writeBaselines(run.results, { file: options.baselineFile ?? options.baseline, update: options.update }), io);
     return run.notifications.some((n) => n.level === 'error') ? 2 : 0;
   }
+  return report(speclint, options, io, run);
+}
+
+/** Everything after the lint: baselines, --quiet, --verbose, the reports, the exit code (also each --watch redraw). */
+async function report(speclint: Speclint, options: CliOptions, io: Io, run: LintRun): Promise<number> {
   const suppressedByBaseline = await speclint.applyBaselines(run.results);
   if (options.quiet) {
     for (const report of run.results) {
