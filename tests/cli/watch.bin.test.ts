@@ -76,14 +76,14 @@ describe('speclint --watch', () => {
 
     writeFileSync(join(dir, 'docs/a.md'), `${CLEAN}\nOwner: TBD\n`);
     await watched.until(/docs\/a\.md:7:8: error: Unfinished-text marker "TBD"/, 'stdout');
-    await watched.until(/(?:watching[^]*){2}/);
+    await watched.until(/(?:watching[\s\S]*){2}/);
     expect(draws(watched)).toBe(2);
 
     // A config turning the rule off applies without a restart.
     writeFileSync(join(dir, '.specrc.json'), JSON.stringify({ rules: { 'no-placeholders': 'off' } }));
-    await watched.until(/(?:watching[^]*){3}/);
+    await watched.until(/(?:watching[\s\S]*){3}/);
     writeFileSync(join(dir, '.specrc.json'), JSON.stringify({ rules: { 'no-placeholders': 'error' } }));
-    await watched.until(/(?:watching[^]*){4}/);
+    await watched.until(/(?:watching[\s\S]*){4}/);
     const lastDraw = watched.stdout().split('\n').filter(Boolean).at(-1);
     expect(lastDraw).toMatch(/docs\/a\.md:7:8: error: Unfinished-text marker "TBD"/);
 
@@ -98,7 +98,7 @@ describe('speclint --watch', () => {
     await watched.until(/watching 1 file for changes/);
     expect(watched.stdout()).toMatch(/1 problem/);
     writeFileSync(join(dir, 'a.md'), CLEAN);
-    await watched.until(/(?:watching[^]*){2}/);
+    await watched.until(/(?:watching[\s\S]*){2}/);
     watched.child.kill('SIGINT');
     expect(await watched.exit).toBe(0);
   });
