@@ -1,0 +1,81 @@
+// Editor latency of `speclint lsp`: the time from a didChange of a ~150 KB KEP to the diagnostics of that version,
+// measured by a real LSP client over the built binary's stdio (run `node scripts/build.mjs` first). The KEP is
+// linted as the corpus's own KEP template (a config registers it), as a KEP author's repository would. Not a test.
+//   node bench/lsp-latency.mjs [--file <kep README.md>] [--template <_template.md>] [--changes <n>] [--debounce <ms>]
+// Prints each change's latency, the median and the worst, with the server's debounce (default: the server's 100 ms)
+// included, and the load average (the machine is shared: latency follows it).
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification, InitializeRequest, InitializedNotification,
+  PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter, createProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const option = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : fallback; };
+const kep = join(root, '..', 'shared', 'corpus', 'kep');
+const file = option('--file', join(kep, 'keps/sig-node/5823-pod-level-checkpoint-restore/README.md'));
+const template = option('--template', join(kep, '_template.md'));
+const changes = Number(option('--changes', '12'));
+const debounce = option('--debounce', undefined);
+
+const work = mkdtempSync(join(tmpdir(), 'speclint-lsp-bench-'));
+mkdirSync(join(work, 'keps'));
+copyFileSync(template, join(work, 'kep-template.md'));
+writeFileSync(join(work, '.specrc.json'), JSON.stringify({ types: { kep: { template: 'kep-template.md' } }, documents: [{ files: 'keps/**', type: 'kep' }] }));
+const text = readFileSync(file, 'utf8');
+const path = join(work, 'keps/README.md');
+writeFileSync(path, text);
+const uri = pathToFileURL(path).href;
+
+const child = spawn(process.execPath, [join(root, 'bin/speclint.js'), 'lsp', '--stdio'], { cwd: work, stdio: ['pipe', 'pipe', 'inherit'] });
+const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+const waiting = new Map();
+let lastCount = 0;
+connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+  lastCount = params.diagnostics.length;
+  waiting.get(params.version)?.();
+});
+connection.listen();
+const published = (version) => new Promise((resolve) => waiting.set(version, resolve));
+
+await connection.sendRequest(InitializeRequest.type, {
+  processId: process.pid, rootUri: pathToFileURL(work).href, capabilities: {},
+  initializationOptions: debounce === undefined ? {} : { debounceMs: Number(debounce) },
+});
+await connection.sendNotification(InitializedNotification.type, {});
+let version = 1;
+let started = performance.now();
+let next = published(version);
+await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version, text } });
+await next;
+console.log(`open: ${(performance.now() - started).toFixed(0)} ms (${(text.length / 1024).toFixed(0)} KB, ${lastCount} diagnostics, cold)`);
+
+const lines = text.split('\n').length;
+const times = [];
+for (let i = 0; i < changes; i++) {
+  version++;
+  next = published(version);
+  const line = Math.floor((lines * (i + 1)) / (changes + 1));
+  started = performance.now();
+  // A word typed in the middle of the document.
+  await connection.sendNotification(DidChangeTextDocumentNotification.type, {
+    textDocument: { uri, version },
+    contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'word ' }],
+  });
+  await next;
+  const ms = performance.now() - started;
+  times.push(ms);
+  console.log(`change ${i + 1}: ${ms.toFixed(0)} ms (${lastCount} diagnostics)`);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+}
+const sorted = [...times].sort((a, b) => a - b);
+console.log(`didChange → diagnostics: median ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} ms, best ${sorted[0].toFixed(0)} ms, worst ${sorted.at(-1).toFixed(0)} ms over ${changes} changes (debounce ${debounce ?? 'default 100'} ms included; load average ${loadavg().map((n) => n.toFixed(1)).join(' ')})`);
+await connection.sendRequest(ShutdownRequest.type);
+await connection.sendNotification(ExitNotification.type);
+connection.dispose();
+rmSync(work, { recursive: true, force: true });
