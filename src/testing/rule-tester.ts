@@ -71,7 +71,7 @@ type Describe = (name: string, body: () => void) => void;
 type It = (name: string, body: () => Promise<void>) => void;
 
 /** The id an inline template is registered under. */
-export const INLINE_TYPE_ID = 'rule-tester-template';
+export const INLINE_TYPE_ID = 'inline';
 
 const globals = globalThis as { describe?: Describe; it?: It };
 
