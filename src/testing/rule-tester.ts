@@ -9,7 +9,8 @@
  * Each case lints its code with the pure core (`lintText`) with only the rule under test on, at error. A valid case
  * must give no finding of the rule; an invalid case exactly the listed findings, in order (line, column, and when
  * given endLine, endColumn, key; `message` is a substring of the message). `output` is the text after `--fix`
- * (`null`: the rule must not fix this case). The rule's `meta.fixable` is checked against what it does: a rule
+ * (`null`: the rule must not fix this case), and a second `--fix` of it must change nothing (the CLI fixes in one
+ * pass). The rule's `meta.fixable` is checked against what it does: a rule
  * that fixes without declaring it fails, and a fixable rule must say `output` on every invalid case.
  *
  * Tests are declared with `RuleTester.describe` / `RuleTester.it`, which default to the test runner's globals; with
@@ -140,6 +141,11 @@ export class RuleTester {
       if (!rule.meta.fixable) fail(`${rule.meta.id}: this case expects output but the rule's meta.fixable is false`);
       if (result.output === undefined) fail(`${rule.meta.id}: expected --fix to change the text, but no fix applied`);
       deepStrictEqual(result.output, testCase.output, `${rule.meta.id}: the text after --fix differs`);
+      // The CLI fixes in one pass: what it leaves must need no second --fix.
+      const again = await this.lint(rule, { ...testCase, code: result.output }, true);
+      if (again.result.output !== undefined) {
+        fail(`${rule.meta.id}: --fix does not converge: a second --fix changes the text again (${again.findings.filter((f) => f.fix).map(describeFinding).join('; ')})`);
+      }
     }
   }
 

@@ -54,6 +54,14 @@ describe('RuleTester', () => {
     await expect(tester.checkInvalid(requirementIds, { code: '# S\n\n- **FR-1**: a\n- **FR-1**: b\n', errors: 1, output: '# S\n' })).rejects.toThrow(/meta\.fixable is false/);
   });
 
+  it('a fix that leaves work for a second --fix fails', async () => {
+    const growing: Rule = { ...xxxRule(true), check({ doc, report }) {
+      const at = doc.text.indexOf('XXX');
+      if (at >= 0) report({ message: 'XXX left in', line: 1, column: 1, fix: { range: [at, at + 3], text: 'XXXX' } });
+    } };
+    await expect(tester.checkInvalid(growing, { code: 'XXX\n', errors: 1, output: 'XXXX\n' })).rejects.toThrow(/does not converge/);
+  });
+
   it('checks options against the rule\'s schema', async () => {
     await expect(tester.checkValid(checkboxes, { code: fixed, options: { sections: 'Done' } })).rejects.toThrow(/options of checkboxes are invalid/);
   });
