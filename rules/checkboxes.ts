@@ -52,10 +52,10 @@ const rule: Rule<Options> = {
       type: 'object',
       properties: {
         completeStatuses: { type: 'array', items: { type: 'string' }, description: 'Statuses meaning the work is finished: every box in `sections` must then be checked.' },
-        sections: { type: 'array', items: { type: 'string' }, description: 'Headings whose boxes the finished statuses cover; empty means the whole document.' },
+        sections: { type: 'array', items: { type: 'string' }, description: 'Headings (case-insensitive; `[…]` is a wildcard) whose boxes must be checked once the status is finished; a box in a subsection counts; empty means the whole document.' },
         policies: {
           type: 'array',
-          description: 'More policies: when Status is one of `statuses`, every box in `sections` must be checked.',
+          description: 'More policies: when Status is one of `statuses`, every box in `sections` must be checked, e.g. `[{ "statuses": ["Approved"], "sections": ["Review Checklist"], "description": "reviews are done before approval" }]`.',
           items: {
             type: 'object',
             required: ['statuses'],

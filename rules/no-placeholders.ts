@@ -113,14 +113,14 @@ export function normalizeHeadingText(text: string): string {
 const rule: Rule<Options> = {
   meta: {
     id: 'no-placeholders',
-    description: 'No unfilled placeholders: stand-ins ([NAME], <service-name>, {{owner}}, ???), the template’s own tokens, TBD/TODO, YYYY-MM-DD, X.Y.Z, Lorem ipsum, example.com references, unpicked choice lists',
+    description: 'No unfilled placeholders: stand-ins (`[NAME]`, `<service-name>`, `{{owner}}`, `???`), the template’s own tokens, TBD/TODO, `YYYY-MM-DD`, `X.Y.Z`, Lorem ipsum, example.com references, unpicked choice lists',
     defaultSeverity: 'error',
     docsUrl: docsUrl('no-placeholders'),
     optionsSchema: {
       type: 'object',
       properties: {
-        patterns: { type: 'array', items: { type: 'string' }, description: 'More placeholder patterns (regular expressions, matched line by line).' },
-        allow: { type: 'array', items: { type: 'string' }, description: 'Exact tokens that are not placeholders here, e.g. "[WIP]".' },
+        patterns: { type: 'array', items: { type: 'string' }, description: 'More placeholder patterns, as regular expressions, matched line by line (lines over 4,000 characters are skipped). A pattern that nests quantifiers (`(a+)+$`) or uses back-references is rejected when the config loads: it can take exponential time.' },
+        allow: { type: 'array', items: { type: 'string' }, description: 'Exact tokens that are not placeholders in this project (`"[WIP]"`, `"TBD"`, a URL).' },
         words: { type: 'array', items: { type: 'string' }, description: 'Words that mark unfinished text.' },
         checkCodeBlocks: { type: 'boolean', description: 'Look for template tokens inside code blocks too.' },
         allowInInlineCode: { type: 'boolean', description: 'Inline code may quote a placeholder on purpose: only the template’s own tokens count there.' },

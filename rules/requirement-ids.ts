@@ -41,7 +41,7 @@ const rule: Rule<Options> = {
     docsUrl: docsUrl('requirement-ids'),
     optionsSchema: {
       type: 'object',
-      properties: { prefixes: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z]+$' }, description: 'Id prefixes to check.' } },
+      properties: { prefixes: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z]+$' }, description: 'Id prefixes to check; an id is a prefix, an optional `-` or `_`, and a number.' } },
       additionalProperties: false,
     },
     defaultOptions: { prefixes: DEFAULT_PREFIXES },

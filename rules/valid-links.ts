@@ -134,7 +134,7 @@ const rule: Rule<Options> = {
       properties: {
         checkFragments: { type: 'boolean', description: 'Check `#fragment` links against the headings and anchors of the document.' },
         checkFiles: { type: 'boolean', description: 'Check that relative links point at files that exist.' },
-        checkFileFragments: { type: 'boolean', description: 'Check `other.md#section` against the headings and anchors of the other file.' },
+        checkFileFragments: { type: 'boolean', description: 'Check `other.md#section` against the headings and anchors of the other file (needs `readFile`; the CLI gives it).' },
         assetsWithoutFolder: { type: 'boolean', description: 'Also report a missing image or other non-Markdown file whose folder does not exist either (off: docs-only copies and sparse checkouts leave assets out).' },
         unusedDefinitions: { enum: ['off', 'warn', 'error'], description: 'Report link reference definitions nothing uses, and repeated ones (markdownlint MD053), at this severity.' },
         ignoredDefinitions: { type: 'array', items: { type: 'string' }, description: 'Definition labels never reported as unused (`//` is the `[//]: # (comment)` idiom).' },

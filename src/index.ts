@@ -13,3 +13,5 @@ export type { LintRun, Formatter, FormatOptions, PrintableConfig } from './proje
 export type { SpeclintOptions, FileSelection } from './project/options.js';
 export type { FileConfig } from './project/lint-file.js';
 export type { FileReport, Notification } from './reporters/types.js';
+export { RuleTester, INLINE_TYPE_ID } from './testing/rule-tester.js';
+export type { RuleTesterDefaults, ValidCase, InvalidCase, ExpectedFinding, RuleTests } from './testing/rule-tester.js';

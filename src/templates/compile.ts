@@ -253,7 +253,8 @@ export function compileTemplate(source: DocumentTypeSource): CompiledType {
       children: [],
       line: section.line,
       headingLine,
-      body: text.slice(headingEnd, bodyEnd).replace(/^[ \t]*(?:\r\n|\r|\n)/, '').replace(/\s+$/, ''),
+      // Blank lines after the heading go too: render() puts one blank line between the heading and its body.
+      body: text.slice(headingEnd, bodyEnd).replace(/^(?:[ \t]*(?:\r\n|\r|\n))+/, '').replace(/\s+$/, ''),
       order: allPatterns.length,
     };
     if (since) pattern.since = since;

@@ -1,0 +1,32 @@
+/** metadata as RuleTester cases: fields the type declares, their formats, dates that exist. */
+import rule from '../../../rules/metadata.js';
+import { RuleTester } from '../../../src/testing/rule-tester.js';
+
+const header = (fields: string) => `---\ntype: design-doc\n---\n\n# Technical Specification: Audit Log Export\n\n${fields}\n\n## Executive Summary\n\nAdmins download the audit log.\n`;
+
+new RuleTester().run(rule, {
+  valid: [
+    header('**Author:** Ada Lovelace\n**Version:** 1.2\n**Status:** Draft\n**Date:** 2025-02-28\n**Last Updated:** 2025-03-01'),
+    { name: 'an untyped document with a date that exists', code: '# Notes\n\n**Date**: 2024-02-29\n\nText.\n' },
+  ],
+  invalid: [
+    {
+      code: header('**Author:** Ada Lovelace\n**Version:** one\n**Status:** Done\n**Date:** 2025-02-30\n**Last Updated:** 2025-03-01'),
+      errors: [
+        { line: 8, column: 14, endColumn: 17, message: 'Version "one" is not a version' },
+        { line: 9, column: 13, endColumn: 17, message: 'Status "Done" is not one of: Draft, Review, Approved' },
+        { line: 10, column: 11, endColumn: 21, message: 'Date "2025-02-30" is not a date that exists (Feb 2025 has no day 30)' },
+      ],
+    },
+    {
+      name: 'a missing field the type declares',
+      code: header('**Version:** 1.2\n**Status:** Draft\n**Date:** 2025-02-28\n**Last Updated:** 2025-03-01'),
+      errors: [{ line: 5, column: 1, message: 'Missing metadata field "Author"' }],
+    },
+    {
+      name: 'an untyped document: impossible dates only',
+      code: '# Notes\n\n**Last Updated**: 2023-13-01\n\nText.\n',
+      errors: [{ line: 3, column: 19, message: '"2023-13-01" is not a date that exists' }],
+    },
+  ],
+});

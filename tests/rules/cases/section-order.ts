@@ -1,0 +1,24 @@
+/** section-order as RuleTester cases: siblings in the template's order, one finding per misplaced section. */
+import rule from '../../../rules/section-order.js';
+import { RuleTester } from '../../../src/testing/rule-tester.js';
+
+const template = '# [Title]\n\n## Summary\n\n## Design\n\n### API\n\n### Storage\n\n## Risks\n';
+
+new RuleTester({ documentType: template }).run(rule, {
+  valid: [
+    '# Search\n\n## Summary\n\nS.\n\n## Design\n\n### API\n\nA.\n\n### Storage\n\nB.\n\n## Risks\n\nR.\n',
+    { name: 'sections the template lacks may go anywhere', code: '# Search\n\n## Notes\n\nN.\n\n## Summary\n\nS.\n\n## Risks\n\nR.\n' },
+    { name: 'a built-in type', documentType: 'design-doc', code: '# Technical Specification: Audit Log Export\n\n## Executive Summary\n\nS.\n\n## Background\n\nB.\n' },
+  ],
+  invalid: [
+    {
+      code: '# Search\n\n## Risks\n\nR.\n\n## Summary\n\nS.\n',
+      errors: [{ line: 7, column: 1, endLine: 7, endColumn: 11, message: 'Section "Summary" is out of the inline template\'s order' }],
+    },
+    {
+      name: 'subsections are compared within their parent',
+      code: '# Search\n\n## Summary\n\nS.\n\n## Design\n\n### Storage\n\nB.\n\n### API\n\nA.\n',
+      errors: [{ line: 13, column: 1, message: 'move it before "Storage"' }],
+    },
+  ],
+});
