@@ -20,13 +20,18 @@ const holdsStandIn = (normalized: string) => /\[[^\]]+\]/.test(normalized);
 type Region = SectionPattern | 'preamble';
 
 interface TemplateIndex {
-  /** Normalised line or paragraph → the regions the template writes it in. */
-  regions: Map<string, Set<Region>>;
+  /** Normalised line or paragraph → the regions the template writes it in ('unknown': a section its outline does not place). */
+  regions: Map<string, Set<Region | 'unknown'>>;
   /** Normalised list item → the normalised items of each template list that holds it. */
   siblings: Map<string, string[][]>;
   /** The template's text, normalised, without quote and list markers: where a wrapped sentence's last words are found. */
   flat: string;
+  /** Paragraphs (whole and by line) right below guidance that says to keep them ("Do not remove the key word definitions"). */
+  kept: Set<string>;
 }
+
+/** Guidance telling the author to keep what follows. */
+const KEEP_GUIDANCE = /\b(?:do not|don't|don’t|never) (?:remove|delete|change|edit)\b|\bkeep (?:this|these|the following)\b|\bleave (?:this|these) (?:as is|in place|unchanged)\b/i;
 
 const indexes = new WeakMap<CompiledType, TemplateIndex>();
 
@@ -44,27 +49,25 @@ function templateIndex(type: CompiledType): TemplateIndex {
   const cached = indexes.get(type);
   if (cached) return cached;
   const template = parseDocument(type.templateText);
-  const patternAtLine = new Map(type.allPatterns.map((p) => [p.line, p]));
-  const regionAt = (offset: number): Region => {
-    for (let section = sectionAt(template, offset); section; section = section.parent) {
-      const pattern = patternAtLine.get(section.line);
-      if (pattern) return pattern;
-    }
-    return 'preamble';
-  };
+  // The template read as a document of its own type: its repeated sections (`Phase 1`, `Phase 2`, … collapsed into
+  // one pattern) find their pattern as a document's do.
+  const regionAt = documentRegions(template, type);
   const flat = normalizeSample(type.templateText.replace(/^[ \t]*(?:>[ \t]?)*(?:[-*+][ \t]+|\d+[.)][ \t]+)?/gm, ''));
-  const index: TemplateIndex = { regions: new Map(), siblings: new Map(), flat };
-  const add = (normalized: string, region: Region) => {
-    const set = index.regions.get(normalized) ?? new Set<Region>();
+  const index: TemplateIndex = { regions: new Map(), siblings: new Map(), flat, kept: new Set() };
+  const add = (normalized: string, region: Region | 'unknown') => {
+    const set = index.regions.get(normalized) ?? new Set<Region | 'unknown'>();
     set.add(region);
     index.regions.set(normalized, set);
   };
-  const walk = (node: Nodes) => {
+  const walk = (node: Nodes, previous?: Nodes) => {
     if (node.type === 'paragraph') {
       const region = regionAt(node.position!.start.offset!);
       const lines = toString(node).split('\n');
-      for (const line of lines) add(normalizeSample(line), region);
-      add(normalizeSample(lines.join(' ')), region);
+      const keep = previous?.type === 'html' && KEEP_GUIDANCE.test(previous.value);
+      for (const line of [...lines, lines.join(' ')]) {
+        add(normalizeSample(line), region);
+        if (keep) index.kept.add(normalizeSample(line));
+      }
       return;
     }
     if (node.type === 'tableCell') {
@@ -75,7 +78,7 @@ function templateIndex(type: CompiledType): TemplateIndex {
       const items = node.children.filter((item) => typeof item.checked !== 'boolean').map(itemText);
       for (const item of items) index.siblings.set(item, [...(index.siblings.get(item) ?? []), items]);
     }
-    if ('children' in node) for (const child of (node as Parents).children) walk(child as Nodes);
+    if ('children' in node) (node as Parents).children.forEach((child, i, all) => walk(child as Nodes, all[i - 1] as Nodes | undefined));
   };
   walk(template.root);
   indexes.set(type, index);
@@ -130,7 +133,9 @@ const ADDRESSES_AUTHOR = /\b(?:you|your|this section|this template|here)\b/i;
  * instruction ("Add a list of …"), nor a numbered stand-in ("Goal 1").
  */
 function isPrompt(text: string): boolean {
-  const flat = text.replace(/[*_`>]/g, '').replace(/\s+/g, ' ').trim();
+  // `<package>: <date>`, `{{Describe …}}`: stand-ins to replace, not labels.
+  if (/<[^<>\s][^<>]*>|\{\{/.test(text)) return false;
+  const flat = text.replace(/^[ \t]*(?:>[ \t]?)+/gm, '').replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
   if (INSTRUCTION.test(flat)) return false;
   // "Are there any trade-offs being made? (space for time, for example)": a question with an aside.
   if (/\?(?:\s*\([^()]*\))?$/.test(flat)) return true;
@@ -173,11 +178,11 @@ const rule: Rule = {
     /** Template text, and in this place: the template writes it in the region this offset lies in. */
     const templateLineAt = (normalized: string, offset: number, linesOnly = false): number | undefined => {
       const line = linesOnly ? type.sampleText.get(normalized) : type.sampleParagraphs.get(normalized) ?? type.sampleText.get(normalized);
-      if (line === undefined) return undefined;
+      if (line === undefined || index.kept.has(normalized)) return undefined;
       const region = regionAt(offset);
       const regions = index.regions.get(normalized);
       if (region === 'unknown' || !regions) return line;
-      for (const r of regions) if (sameRegion(r, region)) return line;
+      for (const r of regions) if (r === 'unknown' || sameRegion(r, region)) return line;
       return undefined;
     };
     const isTemplateLine = (line: string) => type.sampleText.has(normalizeSample(line)) || type.sampleParagraphs.has(normalizeSample(line));
@@ -232,12 +237,18 @@ const rule: Rule = {
       const item = ancestors[ancestors.length - 1];
       const list = ancestors[ancestors.length - 2];
       if (item?.type !== 'listItem' || list?.type !== 'list' || item.children[0] !== node) return false;
-      // A numbered stand-in (`Goal 1` beside `Goal 2`) is a sample to replace, never a convention.
-      if (NUMBERED.test(normalized) || normalized.split(' ').length < 3) return false;
+      if (normalized.split(' ').length < 3) return false;
       const documentItems = list.children.map(itemText);
       if (documentItems.length < 2) return false;
-      // Another item of the template's list was edited, replaced or dropped: the author worked on this list.
-      return (index.siblings.get(normalized) ?? []).some((templateItems) => templateItems.length >= 2 && templateItems.some((t) => t !== normalized && !documentItems.includes(t)));
+      // Another item of the template's list was edited, replaced or dropped: the author worked on this list. Not
+      // a numbered series (`Goal 1`, `Goal 2`: siblings that differ only in their numbers), which is samples to replace.
+      const series = (text: string) => text.replace(/\d+|\b[a-z]\b/g, '#');
+      return (index.siblings.get(normalized) ?? []).some(
+        (templateItems) =>
+          templateItems.length >= 2 &&
+          !templateItems.some((t) => t !== normalized && series(t) === series(normalized)) &&
+          templateItems.some((t) => t !== normalized && !documentItems.includes(t)),
+      );
     };
 
     const visit = (node: Nodes, ancestors: Parents[]) => {

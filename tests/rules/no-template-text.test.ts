@@ -36,6 +36,14 @@ users?
 - Goal 1
 - Goal 2
 
+## Testing
+
+- \`<package>\`: \`<date>\` - \`<test coverage>\`
+
+<!-- Do not remove the key word definitions if you follow RFC 2119. -->
+
+The key words MUST and SHOULD are to be interpreted as described in RFC 2119.
+
 ## Release checklist
 
 Items marked with (R) are required before the feature ships to users.
@@ -141,7 +149,22 @@ describe('no-template-text: text the template means to be kept', () => {
       '',
       'Items marked with (R) are required before the feature ships to users.',
     ].join('\n');
-    expect(await lint(text)).toEqual([`9:3 ${left('Goal 1', 27)}`, `10:3 ${left('Goal 2', 28)}`, `14:1 ${left('Items marked with (R) are required before the feature ships to users.', 32)}`]);
+    expect(await lint(text)).toEqual([`9:3 ${left('Goal 1', 27)}`, `10:3 ${left('Goal 2', 28)}`, `14:1 ${left('Items marked with (R) are required before the feature ships to users.', 40)}`]);
+  });
+});
+
+describe('no-template-text: text the template says to keep, and stand-ins', () => {
+  it('a paragraph right below guidance that says not to remove it is kept; a stand-in line is not a label even with text after it', async () => {
+    const text = [
+      '## Testing',
+      '',
+      '- `<package>`: `<date>` - `<test coverage>`',
+      '',
+      'We test the retry policy in unit tests.',
+      '',
+      'The key words MUST and SHOULD are to be interpreted as described in RFC 2119.',
+    ].join('\n');
+    expect(await lint(text)).toEqual([`9:3 ${left('<package>: <date> - <test coverage>', 32)}`]);
   });
 });
 
