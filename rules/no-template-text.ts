@@ -91,7 +91,7 @@ const itemText = (item: List['children'][number]) => {
   return first?.type === 'paragraph' ? normalizeSample(toString(first)) : '';
 };
 
-/** The document's region for a section: its own pattern or its nearest matched ancestor's, else the nearest matched section before it at its level or above. */
+/** The document's region at an offset: the preamble, or the pattern of its section or of the nearest matched section around it. */
 function documentRegions(doc: SpecDocument, type: CompiledType): (offset: number) => Region | 'unknown' {
   const match = matchOutline(doc, type);
   const patternOf = new Map<Section, SectionPattern>();
@@ -103,11 +103,7 @@ function documentRegions(doc: SpecDocument, type: CompiledType): (offset: number
       const pattern = patternOf.get(section);
       if (pattern) return pattern;
     }
-    for (let i = own.index - 1; i >= 0; i--) {
-      const before = doc.sections[i]!;
-      const pattern = before.level <= own.level ? patternOf.get(before) : undefined;
-      if (pattern) return pattern;
-    }
+    // A heading of the author's own outside every matched section (or a renamed one): the place cannot be told.
     return 'unknown';
   };
 }

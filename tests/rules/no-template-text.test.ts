@@ -184,7 +184,7 @@ describe('no-template-text: template text counts only where the template writes 
     expect(await lint(text)).toEqual([]);
   });
 
-  it('the same text in its own section, or in the preamble, stays a finding', async () => {
+  it('the same text in its own section, in the preamble, or under a heading the template does not know, stays a finding', async () => {
     const text = [
       'Keep this preamble short and link the tracking issue before review.',
       '',
@@ -193,7 +193,15 @@ describe('no-template-text: template text counts only where the template writes 
       '### Drawbacks',
       '',
       '> Why should we *not* do this?',
+      '',
+      '## Transition path',
+      '',
+      'Add a list of detailed use cases this proposal intends to take care of.',
     ].join('\n');
-    expect(await lint(text)).toEqual([`7:1 ${left('Keep this preamble short and link the tracking issue before review.', 3)}`, `13:3 ${left('Why should we not do this?', 17)}`]);
+    expect(await lint(text)).toEqual([
+      `7:1 ${left('Keep this preamble short and link the tracking issue before review.', 3)}`,
+      `13:3 ${left('Why should we not do this?', 17)}`,
+      `17:1 ${left('Add a list of detailed use cases this proposal intends to take care…', 10)}`,
+    ]);
   });
 });
