@@ -142,6 +142,16 @@ function isPrompt(text: string): boolean {
 /** A stand-in of a numbered series: `Goal 1`, `Option A`, `Step 2.1`. */
 const NUMBERED = /(?:^|\s)(?:\d+(?:\.\d+)*|[a-z])[.:)]?$|^\S+ (?:\d+(?:\.\d+)*|[a-z])\b/i;
 
+/**
+ * The template's own answer for the case where there is nothing to say ("No backward compatibility issues found.",
+ * "None at this time."): a complete answer when it holds, as "None" is under a yes/no question.
+ */
+const NONE_ANSWER = /^(?:no|none|nothing|not applicable|n\/a)\b[^?!:;]*\.?$/i;
+const isNoneAnswer = (text: string) => {
+  const flat = text.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
+  return NONE_ANSWER.test(flat) && flat.split(' ').length <= 10 && !ADDRESSES_AUTHOR.test(flat) && !/\b(?:should|must|please)\b/i.test(flat);
+};
+
 /** Only a stand-in for an answer (`TBD`, `…`, `[answer]`): no answer. */
 const EMPTY_ANSWER = /^(?:tbd|tba|todo|tbc|\?+|…|\.{3}|-+|\[[^\]]*\])\.?$/i;
 
@@ -257,6 +267,7 @@ const rule: Rule = {
         const paragraphLine = templateLineAt(whole, node.position!.start.offset!);
         if (paragraphLine !== undefined) {
           if (isPrompt(text) && answeredAfter(node, ancestors)) return;
+          if (isNoneAnswer(text)) return;
           if (keptAmongRewritten(node, ancestors, whole)) return;
           report({ message: `Template text left in: "${shorten(text)}" (${type.id} template line ${paragraphLine}): ${advice}`, node, key: `template-text:${whole.slice(0, 80)}` });
           return;

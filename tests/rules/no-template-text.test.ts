@@ -44,6 +44,10 @@ users?
 
 The key words MUST and SHOULD are to be interpreted as described in RFC 2119.
 
+## Compatibility
+
+No backward compatibility issues found.
+
 ## Release checklist
 
 Items marked with (R) are required before the feature ships to users.
@@ -149,12 +153,12 @@ describe('no-template-text: text the template means to be kept', () => {
       '',
       'Items marked with (R) are required before the feature ships to users.',
     ].join('\n');
-    expect(await lint(text)).toEqual([`9:3 ${left('Goal 1', 27)}`, `10:3 ${left('Goal 2', 28)}`, `14:1 ${left('Items marked with (R) are required before the feature ships to users.', 40)}`]);
+    expect(await lint(text)).toEqual([`9:3 ${left('Goal 1', 27)}`, `10:3 ${left('Goal 2', 28)}`, `14:1 ${left('Items marked with (R) are required before the feature ships to users.', 44)}`]);
   });
 });
 
 describe('no-template-text: text the template says to keep, and stand-ins', () => {
-  it('a paragraph right below guidance that says not to remove it is kept; a stand-in line is not a label even with text after it', async () => {
+  it('a paragraph right below guidance that says not to remove it, and the template\'s own "none" answer, are kept; a stand-in line is not a label even with text after it', async () => {
     const text = [
       '## Testing',
       '',
@@ -163,6 +167,10 @@ describe('no-template-text: text the template says to keep, and stand-ins', () =
       'We test the retry policy in unit tests.',
       '',
       'The key words MUST and SHOULD are to be interpreted as described in RFC 2119.',
+      '',
+      '## Compatibility',
+      '',
+      'No backward compatibility issues found.',
     ].join('\n');
     expect(await lint(text)).toEqual([`9:3 ${left('<package>: <date> - <test coverage>', 32)}`]);
   });
