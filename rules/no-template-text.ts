@@ -28,6 +28,10 @@ interface TemplateIndex {
   flat: string;
   /** Paragraphs (whole and by line) right below guidance that says to keep them ("Do not remove the key word definitions"). */
   kept: Set<string>;
+  /** Paragraphs right above a task list: the checklist's legend. */
+  legends: Set<string>;
+  /** Answers the template suggests in quotes (`leave it in with text like "This feature can be freely adopted …"`). */
+  quotedAnswers: Set<string>;
 }
 
 /** Guidance telling the author to keep what follows. */
@@ -53,14 +57,17 @@ function templateIndex(type: CompiledType): TemplateIndex {
   // one pattern) find their pattern as a document's do.
   const regionAt = documentRegions(template, type);
   const flat = normalizeSample(type.templateText.replace(/^[ \t]*(?:>[ \t]?)*(?:[-*+][ \t]+|\d+[.)][ \t]+)?/gm, ''));
-  const index: TemplateIndex = { regions: new Map(), siblings: new Map(), flat, kept: new Set() };
+  const quotedAnswers = new Set<string>();
+  for (const m of flat.matchAll(/["“]([^"“”]{20,400})["”]/g)) quotedAnswers.add(m[1]!.replace(/[.\s]+$/, ''));
+  const index: TemplateIndex = { regions: new Map(), siblings: new Map(), flat, kept: new Set(), legends: new Set(), quotedAnswers };
   const add = (normalized: string, region: Region | 'unknown') => {
     const set = index.regions.get(normalized) ?? new Set<Region | 'unknown'>();
     set.add(region);
     index.regions.set(normalized, set);
   };
-  const walk = (node: Nodes, previous?: Nodes) => {
+  const walk = (node: Nodes, previous?: Nodes, next?: Nodes) => {
     if (node.type === 'paragraph') {
+      if (next?.type === 'list' && next.children.some((item) => typeof item.checked === 'boolean')) index.legends.add(normalizeSample(toString(node)));
       const region = regionAt(node.position!.start.offset!);
       const lines = toString(node).split('\n');
       const keep = previous?.type === 'html' && KEEP_GUIDANCE.test(previous.value);
@@ -78,7 +85,7 @@ function templateIndex(type: CompiledType): TemplateIndex {
       const items = node.children.filter((item) => typeof item.checked !== 'boolean').map(itemText);
       for (const item of items) index.siblings.set(item, [...(index.siblings.get(item) ?? []), items]);
     }
-    if ('children' in node) (node as Parents).children.forEach((child, i, all) => walk(child as Nodes, all[i - 1] as Nodes | undefined));
+    if ('children' in node) (node as Parents).children.forEach((child, i, all) => walk(child as Nodes, all[i - 1] as Nodes | undefined, all[i + 1] as Nodes | undefined));
   };
   walk(template.root);
   indexes.set(type, index);
@@ -225,14 +232,23 @@ const rule: Rule = {
     };
     const answeredAfter = (node: Nodes, ancestors: Parents[]) => {
       const next = blockAfter(node, ancestors);
+      if (next?.type === 'heading') {
+        // The answer in subsections: a heading one level or more below the prompt's own section.
+        const section = sectionAt(doc, node.position!.start.offset!);
+        return section !== undefined && next.depth > section.level;
+      }
       return next !== undefined && holdsAnswer(next);
     };
 
-    /** A paragraph right above a task list (the legend of a checklist the template wants kept and ticked). */
+    /**
+     * A paragraph right above a task list (the legend of a checklist the template wants kept and ticked), or the
+     * template's legend right above the checklist written as a plain list.
+     */
     const introducesChecklist = (node: Paragraph, ancestors: Parents[]) => {
       const parent = ancestors[ancestors.length - 1];
       const next = parent?.children[(parent.children as Nodes[]).indexOf(node) + 1] as RootContent | undefined;
-      return next?.type === 'list' && next.children.some((item) => typeof item.checked === 'boolean');
+      if (next?.type !== 'list') return false;
+      return next.children.some((item) => typeof item.checked === 'boolean') || index.legends.has(normalizeSample(toString(node)));
     };
 
     /**
@@ -263,6 +279,8 @@ const rule: Rule = {
         const whole = normalizeSample(text);
         if (holdsStandIn(whole)) return;
         if (introducesChecklist(node, ancestors)) return;
+        // The answer the template suggests in quotes, written as suggested.
+        if (index.quotedAnswers.has(whole.replace(/[.\s]+$/, ''))) return;
         // One finding per template paragraph left in, however it is wrapped.
         const paragraphLine = templateLineAt(whole, node.position!.start.offset!);
         if (paragraphLine !== undefined) {
