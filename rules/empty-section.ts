@@ -43,12 +43,15 @@ const YES_NO_QUESTION = /^(?:are|is|do|does|did|will|would|can|could|should|shal
 /** Sections that list open items, where none left is the answer a finished spec gives. */
 const OPEN_ITEMS = /\b(?:unresolved|open|outstanding|pending|remaining) (?:questions?|issues?|items?|points?)\b|\bfuture (?:directions?|possibilities|work|extensions?)\b|\bknown (?:issues|limitations|bugs)\b/i;
 
+/** Sections about the effects of a change on what exists: "None" (no impact, nothing breaks) answers them in full. */
+const EFFECTS = /\bimpact on\b|\bcompatibility\b|\bbreaking changes?\b|\bdeprecations?\b/i;
+
 /** The first sentence of the template's guidance under the heading, markup and comment fences removed. */
 const firstSentence = (body: string) => body.replace(/<!--|-->/g, ' ').replace(/^[ \t]*(?:>[ \t]?)+/gm, '').replace(/[*_`]/g, '').trim().split(/(?<=[.?!])\s/)[0] ?? '';
 
-/** Filler answers this section in full: it asks a yes/no question (heading or template guidance) or lists open items. */
+/** Filler answers this section in full: it asks a yes/no question (heading or template guidance), lists open items, or asks for effects on what exists. */
 const fillerAnswers = (section: Section, templateBody: string) =>
-  YES_NO_QUESTION.test(section.text) || OPEN_ITEMS.test(section.text) || YES_NO_QUESTION.test(firstSentence(templateBody));
+  YES_NO_QUESTION.test(section.text) || OPEN_ITEMS.test(section.text) || EFFECTS.test(section.text) || YES_NO_QUESTION.test(firstSentence(templateBody));
 
 const rule: Rule<Options> = {
   meta: {

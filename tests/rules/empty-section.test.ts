@@ -35,6 +35,10 @@ Think about what the natural extension of your proposal would be.
 ## Reference
 
 Describe the commands.
+
+## ABI compatibility
+
+Describe the effect on ABI stability.
 `;
 
 async function lint(text: string): Promise<string[]> {
@@ -73,7 +77,7 @@ describe('empty-section: stacked headings', () => {
 });
 
 describe('empty-section: filler that answers the section', () => {
-  it('N/A answers a yes/no question (in the heading or in the template\'s guidance) and None a list of open items', async () => {
+  it('N/A answers a yes/no question (in the heading or in the template\'s guidance), None a list of open items or a section on effects (compatibility, impact on …)', async () => {
     const text = doc({
       Summary: 'Links packages.',
       Motivation: 'Developers link packages by hand.',
@@ -83,6 +87,7 @@ describe('empty-section: filler that answers the section', () => {
       'Future possibilities': 'None.',
       'Are there any known failure modes?': 'N/A',
       Reference: 'The link command.',
+      'ABI compatibility': 'N/A',
     });
     expect(await lint(text)).toEqual([]);
   });
@@ -96,6 +101,7 @@ describe('empty-section: filler that answers the section', () => {
       'Unresolved questions': 'None',
       'Future possibilities': 'None',
       Reference: 'N/A',
+      'ABI compatibility': 'Unchanged.',
     });
     expect(await lint(text)).toEqual([
       '7:1 Section "Summary" holds only "N/A" where the template asks for content: write it, or mark the section optional in the type',
