@@ -349,6 +349,8 @@ const rule: Rule = {
         return;
       }
       if (node.type === 'code' || node.type === 'heading') return;
+      // A task item (ticked or not) is a checklist the document keeps, however its text wraps.
+      if (node.type === 'listItem' && typeof node.checked === 'boolean') return;
       if ('children' in node) for (const child of (node as Parents).children) visit(child as Nodes, [...ancestors, node as Parents]);
     };
     visit(doc.root, []);

@@ -160,7 +160,7 @@ describe('no-template-text: text the template means to be kept', () => {
 });
 
 describe('no-template-text: text the template says to keep, and stand-ins', () => {
-  it('kept: a paragraph below guidance that says not to remove it, the template\'s "none" answer and quoted suggested answer, a legend above its checklist written as a plain list, a prompt answered in subsections; a stand-in line is not a label even with text after it', async () => {
+  it('kept: a paragraph below guidance that says not to remove it, the template\'s "none" answer and quoted suggested answer, a legend above its checklist written as a plain list, the wrapped lines of a task item, a prompt answered in subsections; a stand-in line is not a label even with text after it', async () => {
     const text = [
       '## Testing',
       '',
@@ -183,6 +183,8 @@ describe('no-template-text: text the template says to keep, and stand-ins', () =
       '',
       '- (R) Design approved',
       '- (R) Tests written',
+      '- [x] Items marked with (R) are required before the feature',
+      'ships to users.',
       '',
       '## Teaching',
       '',
