@@ -24,6 +24,35 @@ function onlyFiller(doc: SpecDocument, section: Section): string | undefined {
   return text && FILLER.test(text) ? text : undefined;
 }
 
+/**
+ * Headings stacked on consecutive lines at one level (`### npm link` / `### npm unlink`, then one text for both,
+ * man-page style) share the body of the last of them: an earlier one is not empty when that body has content.
+ */
+function stackedOver(doc: SpecDocument, section: Section): Section | undefined {
+  let current = section;
+  for (;;) {
+    const next = doc.sections[current.index + 1];
+    const endLine = current.heading?.position?.end.line;
+    if (!next || endLine === undefined || next.level !== current.level || next.line !== endLine + 1) return current === section ? undefined : current;
+    current = next;
+  }
+}
+
+/** A yes/no question (`Are there any missing metrics …?`, `Will it …?`): "No", "None" or "N/A" answers it in full. */
+const YES_NO_QUESTION = /^(?:are|is|do|does|did|will|would|can|could|should|shall|must|has|have|had|was|were|may|might)\b[^?]*\?/i;
+/** Sections that list open items, where none left is the answer a finished spec gives. */
+const OPEN_ITEMS = /\b(?:unresolved|open|outstanding|pending|remaining) (?:questions?|issues?|items?|points?)\b|\bfuture (?:directions?|possibilities|work|extensions?)\b|\bknown (?:issues|limitations|bugs)\b/i;
+
+/** Sections about the effects of a change on what exists: "None" (no impact, nothing breaks) answers them in full. */
+const EFFECTS = /\bimpact on\b|\bcompatibility\b|\bbreaking changes?\b|\bdeprecations?\b/i;
+
+/** The first sentence of the template's guidance under the heading, markup and comment fences removed. */
+const firstSentence = (body: string) => body.replace(/<!--|-->/g, ' ').replace(/^[ \t]*(?:>[ \t]?)+/gm, '').replace(/[*_`]/g, '').trim().split(/(?<=[.?!])\s/)[0] ?? '';
+
+/** Filler answers this section in full: it asks a yes/no question (heading or template guidance), lists open items, or asks for effects on what exists. */
+const fillerAnswers = (section: Section, templateBody: string) =>
+  YES_NO_QUESTION.test(section.text) || OPEN_ITEMS.test(section.text) || EFFECTS.test(section.text) || YES_NO_QUESTION.test(firstSentence(templateBody));
+
 const rule: Rule<Options> = {
   meta: {
     id: 'empty-section',
@@ -42,12 +71,13 @@ const rule: Rule<Options> = {
   check({ doc, options, documentType, report }) {
     const allowed = new Set(options.allow.map((h) => h.toLowerCase()));
     // Sections the template requires and asks to be written (its own text under the heading): filler is no content.
-    const required = new Set<Section>();
+    // Each holds the template's guidance under its heading.
+    const required = new Map<Section, string>();
     const type = compiledTypeOf(documentType);
     if (type) {
       const match = matchOutline(doc, type);
       for (const [pattern, sections] of match.matched) {
-        if (!pattern.optional && pattern.children.length === 0 && pattern.body.trim() !== '') for (const s of sections) required.add(s);
+        if (!pattern.optional && pattern.children.length === 0 && pattern.body.trim() !== '') for (const s of sections) required.set(s, pattern.body);
       }
     }
     for (const section of doc.sections) {
@@ -55,10 +85,13 @@ const rule: Rule<Options> = {
       // A heading with subsections has content; so does any text before the next heading of the same or higher level.
       if (section.children.length > 0) continue;
       if (isBlank(doc, section)) {
+        const last = stackedOver(doc, section);
+        if (last && (last.children.length > 0 || !isBlank(doc, last))) continue;
         report({ message: `Section "${section.text}" is empty: write its content, or remove the heading`, node: section.heading, key: `empty:${section.text}` });
         continue;
       }
-      const filler = required.has(section) ? onlyFiller(doc, section) : undefined;
+      const templateBody = required.get(section);
+      const filler = templateBody !== undefined && !fillerAnswers(section, templateBody) ? onlyFiller(doc, section) : undefined;
       if (filler) report({ message: `Section "${section.text}" holds only "${filler}" where the template asks for content: write it, or mark the section optional in the type`, node: section.heading, key: `filler:${section.text}` });
     }
   },

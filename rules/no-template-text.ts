@@ -1,8 +1,10 @@
 import { toString } from 'mdast-util-to-string';
-import type { Nodes, Parents } from 'mdast';
-import type { Rule } from '../src/types.js';
+import type { List, Nodes, Paragraph, Parents, RootContent } from 'mdast';
+import type { Rule, Section, SpecDocument } from '../src/types.js';
 import { docsUrl } from '../src/rule-helpers.js';
-import { compiledTypeOf, normalizeSample } from '../src/templates/compile.js';
+import { parseDocument } from '../src/parse/document.js';
+import { compiledTypeOf, normalizeSample, type CompiledType, type SectionPattern } from '../src/templates/compile.js';
+import { matchOutline } from '../src/templates/match.js';
 
 const shorten = (text: string, max = 70) => {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -11,6 +13,154 @@ const shorten = (text: string, max = 70) => {
 
 /** Lines with bracket stand-ins are reported by no-placeholders: one defect, one finding. */
 const holdsStandIn = (normalized: string) => /\[[^\]]+\]/.test(normalized);
+
+/* ------------------------------------------------------------------ where the template writes its text */
+
+/** A region of an outline: a section pattern, or the preamble (before the first section: front, title body). */
+type Region = SectionPattern | 'preamble';
+
+interface TemplateIndex {
+  /** Normalised line or paragraph → the regions the template writes it in ('unknown': a section its outline does not place). */
+  regions: Map<string, Set<Region | 'unknown'>>;
+  /** Normalised list item → the normalised items of each template list that holds it. */
+  siblings: Map<string, string[][]>;
+  /** The template's text, normalised, without quote and list markers: where a wrapped sentence's last words are found. */
+  flat: string;
+  /** Paragraphs (whole and by line) right below guidance that says to keep them ("Do not remove the key word definitions"). */
+  kept: Set<string>;
+  /** Paragraphs right above a task list: the checklist's legend. */
+  legends: Set<string>;
+  /** Answers the template suggests in quotes (`leave it in with text like "This feature can be freely adopted …"`). */
+  quotedAnswers: Set<string>;
+}
+
+/** Guidance telling the author to keep what follows. */
+const KEEP_GUIDANCE = /\b(?:do not|don't|don’t|never) (?:remove|delete|change|edit)\b|\bkeep (?:this|these|the following)\b|\bleave (?:this|these) (?:as is|in place|unchanged)\b/i;
+
+const indexes = new WeakMap<CompiledType, TemplateIndex>();
+
+/** The deepest section whose extent holds `offset`; undefined before the first heading. */
+function sectionAt(doc: SpecDocument, offset: number): Section | undefined {
+  let found: Section | undefined;
+  for (const section of doc.sections) {
+    if (section.heading!.position!.start.offset! > offset) break;
+    if (offset < section.contentEnd) found = section;
+  }
+  return found;
+}
+
+function templateIndex(type: CompiledType): TemplateIndex {
+  const cached = indexes.get(type);
+  if (cached) return cached;
+  const template = parseDocument(type.templateText);
+  // The template read as a document of its own type: its repeated sections (`Phase 1`, `Phase 2`, … collapsed into
+  // one pattern) find their pattern as a document's do.
+  const regionAt = documentRegions(template, type);
+  const flat = normalizeSample(type.templateText.replace(/^[ \t]*(?:>[ \t]?)*(?:[-*+][ \t]+|\d+[.)][ \t]+)?/gm, ''));
+  const quotedAnswers = new Set<string>();
+  for (const m of flat.matchAll(/["“]([^"“”]{20,400})["”]/g)) quotedAnswers.add(m[1]!.replace(/[.\s]+$/, ''));
+  const index: TemplateIndex = { regions: new Map(), siblings: new Map(), flat, kept: new Set(), legends: new Set(), quotedAnswers };
+  const add = (normalized: string, region: Region | 'unknown') => {
+    const set = index.regions.get(normalized) ?? new Set<Region | 'unknown'>();
+    set.add(region);
+    index.regions.set(normalized, set);
+  };
+  const walk = (node: Nodes, previous?: Nodes, next?: Nodes) => {
+    if (node.type === 'paragraph') {
+      if (next?.type === 'list' && next.children.some((item) => typeof item.checked === 'boolean')) index.legends.add(normalizeSample(toString(node)));
+      const region = regionAt(node.position!.start.offset!);
+      const lines = toString(node).split('\n');
+      const keep = previous?.type === 'html' && KEEP_GUIDANCE.test(previous.value);
+      for (const line of [...lines, lines.join(' ')]) {
+        add(normalizeSample(line), region);
+        if (keep) index.kept.add(normalizeSample(line));
+      }
+      return;
+    }
+    if (node.type === 'tableCell') {
+      add(normalizeSample(toString(node)), regionAt(node.position!.start.offset!));
+      return;
+    }
+    if (node.type === 'list') {
+      const items = node.children.filter((item) => typeof item.checked !== 'boolean').map(itemText);
+      for (const item of items) index.siblings.set(item, [...(index.siblings.get(item) ?? []), items]);
+    }
+    if ('children' in node) (node as Parents).children.forEach((child, i, all) => walk(child as Nodes, all[i - 1] as Nodes | undefined, all[i + 1] as Nodes | undefined));
+  };
+  walk(template.root);
+  indexes.set(type, index);
+  return index;
+}
+
+/** A list item's own text: its first paragraph, normalised. */
+const itemText = (item: List['children'][number]) => {
+  const first = item.children[0];
+  return first?.type === 'paragraph' ? normalizeSample(toString(first)) : '';
+};
+
+/** The document's region at an offset: the preamble, or the pattern of its section or of the nearest matched section around it. */
+function documentRegions(doc: SpecDocument, type: CompiledType): (offset: number) => Region | 'unknown' {
+  const match = matchOutline(doc, type);
+  const patternOf = new Map<Section, SectionPattern>();
+  for (const [pattern, sections] of match.matched) for (const section of sections) patternOf.set(section, pattern);
+  return (offset) => {
+    const own = sectionAt(doc, offset);
+    if (!own || own === match.title) return 'preamble';
+    for (let section: Section | undefined = own; section && section !== match.title; section = section.parent) {
+      const pattern = patternOf.get(section);
+      if (pattern) return pattern;
+    }
+    // A heading of the author's own outside every matched section (or a renamed one): the place cannot be told.
+    return 'unknown';
+  };
+}
+
+const within = (inner: SectionPattern, outer: SectionPattern) => {
+  for (let p: SectionPattern | undefined = inner; p; p = p.parent) if (p === outer) return true;
+  return false;
+};
+
+/** Template text counts only in the region the template writes it in (or one nested in it, or around it). */
+const sameRegion = (a: Region, b: Region) => a === b || (a !== 'preamble' && b !== 'preamble' && (within(a, b) || within(b, a)));
+
+/* ------------------------------------------------------------------ prompts and their answers */
+
+/** Words that open an instruction to the author ("Add a list of …", "Describe …"): never a label kept on purpose. */
+const INSTRUCTION = /^(?:add|describe|explain|list|include|provide|write|specify|outline|summari[sz]e|identify|document|state|consider|mention|note|link|use|replace|remove|delete|fill|keep|give|define|discuss|detail|enumerate|show|insert|put|ensure|make|elaborate|clarify|indicate|record|reference|cite|update|answer|think|try|avoid|leave|mark|set|pick|choose|select|copy|edit|review|check|create|attach|please|e\.?g\.?|i\.?e\.?|for example|tbd|todo)\b/i;
+/** Guidance speaks to the author or about the template. */
+const ADDRESSES_AUTHOR = /\b(?:you|your|this section|this template|here)\b/i;
+
+/**
+ * A prompt a finished spec may keep as the label of its answer: a question ("What is deliberately not in scope?"),
+ * or a short label without a full stop ("Deprecation / co-existence with existing functionality"). Not an
+ * instruction ("Add a list of …"), nor a numbered stand-in ("Goal 1").
+ */
+function isPrompt(text: string): boolean {
+  // `<package>: <date>`, `{{Describe …}}`: stand-ins to replace, not labels.
+  if (/<[^<>\s][^<>]*>|\{\{/.test(text)) return false;
+  const flat = text.replace(/^[ \t]*(?:>[ \t]?)+/gm, '').replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
+  if (INSTRUCTION.test(flat)) return false;
+  // "Are there any trade-offs being made? (space for time, for example)": a question with an aside.
+  if (/\?(?:\s*\([^()]*\))?$/.test(flat)) return true;
+  if (ADDRESSES_AUTHOR.test(flat) || /[.!:;,)]$/.test(flat) || NUMBERED.test(flat)) return false;
+  return flat.split(' ').length <= 10;
+}
+
+/** A stand-in of a numbered series: `Goal 1`, `Option A`, `Step 2.1`. */
+const NUMBERED = /(?:^|\s)(?:\d+(?:\.\d+)*|[a-z])[.:)]?$|^\S+ (?:\d+(?:\.\d+)*|[a-z])\b/i;
+
+/**
+ * The template's own answer for the case where there is nothing to say ("No backward compatibility issues found.",
+ * "None at this time."): a complete answer when it holds, as "None" is under a yes/no question.
+ */
+const NONE_ANSWER = /^(?:no|none|nothing|not applicable|n\/a)\b[^?!:;]*\.?$/i;
+const isNoneAnswer = (text: string) => {
+  const flat = text.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
+  return NONE_ANSWER.test(flat) && flat.split(' ').length <= 10 && !ADDRESSES_AUTHOR.test(flat) && !/\b(?:should|must|please)\b/i.test(flat);
+};
+
+/** Only a stand-in for an answer (`TBD`, `…`, `[answer]`): no answer. */
+const EMPTY_ANSWER = /^(?:tbd|tba|todo|tbc|\?+|…|\.{3}|-+|\[[^\]]*\])\.?$/i;
 
 const rule: Rule = {
   meta: {
@@ -35,25 +185,138 @@ const rule: Rule = {
     if (!type) return;
     if (type.sampleText.size === 0 && type.sampleParagraphs.size === 0) return;
     const advice = 'replace it with this document\'s own text, or delete it';
-    const visit = (node: Nodes) => {
+    const index = templateIndex(type);
+    const regionAt = documentRegions(doc, type);
+
+    /** Template text, and in this place: the template writes it in the region this offset lies in. */
+    const templateLineAt = (normalized: string, offset: number, linesOnly = false): number | undefined => {
+      const line = linesOnly ? type.sampleText.get(normalized) : type.sampleParagraphs.get(normalized) ?? type.sampleText.get(normalized);
+      if (line === undefined || index.kept.has(normalized)) return undefined;
+      const region = regionAt(offset);
+      const regions = index.regions.get(normalized);
+      if (region === 'unknown' || !regions) return line;
+      for (const r of regions) if (r === 'unknown' || sameRegion(r, region)) return line;
+      return undefined;
+    };
+    const isTemplateLine = (line: string) => type.sampleText.has(normalizeSample(line)) || type.sampleParagraphs.has(normalizeSample(line));
+
+    /** The author's own words somewhere in this block: a paragraph that is not template text nor a stand-in, code, a table. */
+    const holdsAnswer = (node: Nodes): boolean => {
+      if (node.type === 'code' || node.type === 'table') return true;
+      if (node.type === 'heading' || node.type === 'html' || node.type === 'thematicBreak' || node.type === 'definition') return false;
+      if (node.type === 'paragraph') {
+        const text = toString(node);
+        if (type.sampleParagraphs.has(normalizeSample(text))) return false;
+        return text.split('\n').some((line) => {
+          const flat = line.replace(/[*_`]/g, '').trim();
+          return /[\p{L}\p{N}]/u.test(flat) && !EMPTY_ANSWER.test(flat) && !isTemplateLine(line);
+        });
+      }
+      return 'children' in node && (node as Parents).children.some((child) => holdsAnswer(child as Nodes));
+    };
+
+    /**
+     * The block that answers what ends `node`: the next block in its list item or quote, or, when `node` ends its
+     * item, list or quote, the block after that. The next item of a list is a sibling, not an answer.
+     */
+    const blockAfter = (node: Nodes, ancestors: Parents[]): Nodes | undefined => {
+      let current: Nodes = node;
+      for (let depth = ancestors.length - 1; depth >= 0; depth--) {
+        const parent = ancestors[depth]!;
+        const next = parent.children[(parent.children as Nodes[]).indexOf(current) + 1] as Nodes | undefined;
+        if (next) return parent.type === 'list' ? undefined : next;
+        if (parent.type !== 'listItem' && parent.type !== 'list' && parent.type !== 'blockquote') return undefined;
+        current = parent;
+      }
+      return undefined;
+    };
+    const answeredAfter = (node: Nodes, ancestors: Parents[]) => {
+      const next = blockAfter(node, ancestors);
+      if (next?.type === 'heading') {
+        // The answer in subsections: a heading one level or more below the prompt's own section.
+        const section = sectionAt(doc, node.position!.start.offset!);
+        return section !== undefined && next.depth > section.level;
+      }
+      return next !== undefined && holdsAnswer(next);
+    };
+
+    /**
+     * A paragraph right above a task list (the legend of a checklist the template wants kept and ticked), or the
+     * template's legend right above the checklist written as a plain list.
+     */
+    const introducesChecklist = (node: Paragraph, ancestors: Parents[]) => {
+      const parent = ancestors[ancestors.length - 1];
+      const next = parent?.children[(parent.children as Nodes[]).indexOf(node) + 1] as RootContent | undefined;
+      if (next?.type !== 'list') return false;
+      return next.children.some((item) => typeof item.checked === 'boolean') || index.legends.has(normalizeSample(toString(node)));
+    };
+
+    /**
+     * A template list item kept verbatim in a list whose other template items the author rewrote, replaced or
+     * dropped: a convention line kept on purpose.
+     */
+    const keptAmongRewritten = (node: Paragraph, ancestors: Parents[], normalized: string) => {
+      const item = ancestors[ancestors.length - 1];
+      const list = ancestors[ancestors.length - 2];
+      if (item?.type !== 'listItem' || list?.type !== 'list' || item.children[0] !== node) return false;
+      if (normalized.split(' ').length < 3) return false;
+      const documentItems = list.children.map(itemText);
+      if (documentItems.length < 2) return false;
+      // Another item of the template's list was edited, replaced or dropped: the author worked on this list. Not
+      // a numbered series (`Goal 1`, `Goal 2`: siblings that differ only in their numbers), which is samples to replace.
+      const series = (text: string) => text.replace(/\d+|\b[a-z]\b/g, '#');
+      return (index.siblings.get(normalized) ?? []).some(
+        (templateItems) =>
+          templateItems.length >= 2 &&
+          !templateItems.some((t) => t !== normalized && series(t) === series(normalized)) &&
+          templateItems.some((t) => t !== normalized && !documentItems.includes(t)),
+      );
+    };
+
+    const visit = (node: Nodes, ancestors: Parents[]) => {
       if (node.type === 'paragraph') {
         const text = toString(node);
         const whole = normalizeSample(text);
         if (holdsStandIn(whole)) return;
+        if (introducesChecklist(node, ancestors)) return;
+        // The answer the template suggests in quotes, written as suggested.
+        if (index.quotedAnswers.has(whole.replace(/[.\s]+$/, ''))) return;
         // One finding per template paragraph left in, however it is wrapped.
-        const paragraphLine = type.sampleParagraphs.get(whole) ?? type.sampleText.get(whole);
+        const paragraphLine = templateLineAt(whole, node.position!.start.offset!);
         if (paragraphLine !== undefined) {
+          if (isPrompt(text) && answeredAfter(node, ancestors)) return;
+          if (isNoneAnswer(text)) return;
+          if (keptAmongRewritten(node, ancestors, whole)) return;
           report({ message: `Template text left in: "${shorten(text)}" (${type.id} template line ${paragraphLine}): ${advice}`, node, key: `template-text:${whole.slice(0, 80)}` });
           return;
         }
         const lines = text.split('\n');
         if (lines.length === 1) return;
-        const kept: Array<{ line: number; text: string; templateLine: number }> = [];
-        lines.forEach((line, i) => {
+        const start = node.position!.start.line;
+        const templateLines = lines.map((line) => {
           const normalized = normalizeSample(line);
-          const templateLine = type.sampleText.get(normalized);
-          if (templateLine !== undefined && !holdsStandIn(normalized)) kept.push({ line: node.position!.start.line + i, text: line.trim(), templateLine });
+          return holdsStandIn(normalized) ? undefined : templateLineAt(normalized, node.position!.start.offset!, true);
         });
+        // Runs of template lines; a run that is a prompt followed by the author's answer (the paragraph's next lines, or the block after it) is kept on purpose.
+        const kept: Array<{ line: number; text: string; templateLine: number }> = [];
+        for (let i = 0; i < lines.length; ) {
+          if (templateLines[i] === undefined) {
+            i++;
+            continue;
+          }
+          let end = i;
+          for (;;) {
+            if (end + 1 >= lines.length) break;
+            if (templateLines[end + 1] !== undefined) end++;
+            // The end of a wrapped template sentence (`users?`): too short to be sample text on its own.
+            else if (index.flat.includes(normalizeSample(lines.slice(i, end + 2).join(' ')))) templateLines[++end] = templateLines[end - 1];
+            else break;
+          }
+          const run = lines.slice(i, end + 1).join(' ');
+          const answered = end + 1 < lines.length ? lines.slice(end + 1).some((line) => /[\p{L}\p{N}]/u.test(line) && !EMPTY_ANSWER.test(line.replace(/[*_`]/g, '').trim())) : answeredAfter(node, ancestors);
+          if (!(isPrompt(run) && answered)) for (let k = i; k <= end; k++) kept.push({ line: start + k, text: lines[k]!.trim(), templateLine: templateLines[k]! });
+          i = end + 1;
+        }
         if (kept.length === 0) return;
         const first = kept[0]!;
         const column = doc.lineText(first.line).indexOf(first.text.slice(0, 10)) + 1;
@@ -71,7 +334,7 @@ const rule: Rule = {
       if (node.type === 'tableCell') {
         const text = toString(node);
         const normalized = normalizeSample(text);
-        const templateLine = holdsStandIn(normalized) ? undefined : type.sampleText.get(normalized);
+        const templateLine = holdsStandIn(normalized) ? undefined : templateLineAt(normalized, node.position!.start.offset!, true);
         if (templateLine !== undefined) report({ message: `Template text left in: "${shorten(text)}" (${type.id} template line ${templateLine}): ${advice}`, node, key: `template-text:${normalized.slice(0, 80)}` });
         return;
       }
@@ -86,9 +349,11 @@ const rule: Rule = {
         return;
       }
       if (node.type === 'code' || node.type === 'heading') return;
-      if ('children' in node) for (const child of (node as Parents).children) visit(child as Nodes);
+      // A task item (ticked or not) is a checklist the document keeps, however its text wraps.
+      if (node.type === 'listItem' && typeof node.checked === 'boolean') return;
+      if ('children' in node) for (const child of (node as Parents).children) visit(child as Nodes, [...ancestors, node as Parents]);
     };
-    visit(doc.root);
+    visit(doc.root, []);
   },
 };
 

@@ -114,6 +114,23 @@ const STAND_IN = /(?:\.{3,}|…)(?:[ \t]+(?:\/\/|#)[^\n]*)?|\.(?:[ \t]\.){2,}|<[
 const isValueEnd = (c: string) => /["}\]\w]/.test(c);
 const isValueStart = (c: string) => /["{[\w-]/.test(c);
 
+const QUOTED_ELISION = /^[ \t]*(?:\.{3,}|…|\.(?:[ \t]\.){2,})[ \t]*$/;
+
+/**
+ * The string from `open` to `close` (its quotes) holds only an ellipsis (`"..."`, `"…"`, `". . ."`) and stands alone
+ * in member or element position: after `{`, `[`, `,` or the block start, before `,`, `}`, `]` or the block end. As a
+ * value (`"key": "..."`) or a key (`"...": 1`) it is ordinary JSON, left as written.
+ */
+function isQuotedElision(text: string, open: number, close: number, chars: string[], significantBefore: (offset: number) => number): boolean {
+  if (!QUOTED_ELISION.test(text.slice(open + 1, close))) return false;
+  const before = significantBefore(open);
+  const prev = before >= 0 ? chars[before]! : '';
+  if (!['{', '[', ',', ''].includes(prev)) return false;
+  let after = close + 1;
+  while (after < text.length && /\s/.test(text[after]!)) after++;
+  return after >= text.length || [',', '}', ']'].includes(text[after]!);
+}
+
 /**
  * The block with elisions and stand-ins replaced, same UTF-16 length. An elided value (`"key": ...`) becomes `0`;
  * an elided member or element disappears with one comma, or becomes the comma its neighbours need.
@@ -136,15 +153,22 @@ export function maskJsonElisions(text: string, dialect: JsonDialect): string {
   let i = 0;
   while (i < text.length) {
     const c = text[i]!;
+    let m: RegExpExecArray | readonly string[] | null = null;
     if (quotes.includes(c)) {
       // Skip the string (a JSON string never spans lines: stop at the line end if it is unterminated).
       let k = i + 1;
       while (k < text.length && text[k] !== c && text[k] !== '\n') k += text[k] === '\\' ? 2 : 1;
-      i = k + 1;
-      continue;
+      // A quoted ellipsis standing alone where a member or element goes (`{ "a": 1, "..." }`) is an elision too.
+      if (!(text[k] === c && isQuotedElision(text, i, k, chars, significantBefore))) {
+        i = k + 1;
+        continue;
+      }
+      m = [text.slice(i, k + 1)];
     }
-    STAND_IN.lastIndex = i;
-    const m = STAND_IN.exec(text);
+    if (!m) {
+      STAND_IN.lastIndex = i;
+      m = STAND_IN.exec(text);
+    }
     if (!m) {
       // An ordinary comment is the parser's business (an error in JSON): step over it so `//` in it is not read.
       if (c === '/' && text[i + 1] === '/') {
