@@ -82,7 +82,7 @@ const KIRO_TASKS = `# Implementation Plan
   - _Requirements: 1.3_
 `;
 
-const adr = (n: string, title: string) => `# ${title}\n\nStatus: Accepted\n\n## Context\n\nWe needed a decision about ${title.toLowerCase()}.\n`;
+const adr = (title: string) => `# ${title}\n\nStatus: Accepted\n\n## Context\n\nWe needed a decision about ${title.toLowerCase()}.\n`;
 
 function project(extra: Record<string, string> = {}): string {
   return tempProject({
@@ -90,10 +90,10 @@ function project(extra: Record<string, string> = {}): string {
     'specs/003-csv-import/tasks.md': TASKS,
     '.kiro/specs/password-reset/requirements.md': KIRO_REQUIREMENTS,
     '.kiro/specs/password-reset/tasks.md': KIRO_TASKS,
-    'docs/adr/0001-use-markdown.md': adr('1', '1. Use Markdown'),
-    'docs/adr/0002-use-postgres.md': adr('2', '2. Use Postgres'),
-    'docs/adr/0002-use-flags.md': adr('2', '2. Use feature flags'),
-    'docs/adr/0003-use-queues.md': adr('4', '4. Use queues'),
+    'docs/adr/0001-use-markdown.md': adr('1. Use Markdown'),
+    'docs/adr/0002-use-postgres.md': adr('2. Use Postgres'),
+    'docs/adr/0002-use-flags.md': adr('2. Use feature flags'),
+    'docs/adr/0003-use-queues.md': adr('4. Use queues'),
     ...extra,
   });
 }
