@@ -81,7 +81,6 @@ async function runUnsafe(argv: string[], io: Io): Promise<number> {
 
   const run = await lint(speclint, options, io);
   if (options.summariesOut) await speclint.writeSummaries(options.summariesOut, run, options.shard);
-  if (options.verbose) await sayVerboseSets(run, io);
   if (options.command === 'trace') return printTrace(speclint, options, io, run);
   if (options.command === 'baseline') {
     sayBaselinesWritten(await speclint.writeBaselines(run.results, { file: options.baselineFile ?? options.baseline, update: options.update }), io);
@@ -96,6 +95,7 @@ async function runUnsafe(argv: string[], io: Io): Promise<number> {
   }
   if (options.verbose) {
     for (const report of run.results) io.stderr(`${report.filePath}: ${report.documentType ? `type ${report.documentType}` : 'no document type'} (${report.documentTypeReason ?? 'no reason given'})${untypedDetail(report)}\n`);
+    await sayVerboseSets(run, io);
   }
   const outputFiles = await writeReports(speclint, options, io, run);
   const errors = run.results.reduce((n, r) => n + r.errorCount, 0);

@@ -58,9 +58,9 @@ export async function printTrace(speclint: Speclint, options: CliOptions, io: Io
 
 /** `--verbose`: the sets found, what kind, why, and their members by role. */
 export async function sayVerboseSets(run: LintRun, io: Io): Promise<void> {
-  if (!run.sets) return;
+  if (!run.sets || run.sets.sets.length === 0) return;
   const { describeSets } = await import('../project/sets.js');
-  io.stderr(run.sets.sets.length > 0 ? describeSets(run.sets.sets) : 'no spec sets found (docs/sets.md)\n');
+  io.stderr(describeSets(run.sets.sets));
 }
 
 /** `speclint rules`: the set rules, after the file rules, in the same columns. */

@@ -170,9 +170,11 @@ export class Speclint {
     for (const file of (await collectFiles(patterns.length > 0 ? patterns : ['.'], cwd)).files) if (!(await this.configFor(file)).ignored) all.push(file);
     const allSets = await discoverProjectSets(all, cwd, configFor);
     const changedPaths = selected.map((file) => displayPath(cwd, file));
+    const changedSet = new Set(changedPaths);
+    const selectedSet = new Set(selected);
     const affected = membersAffectedBy(allSets, changedPaths);
-    const sets = allSets.filter((set) => set.members.some((m) => changedPaths.includes(m.path)));
-    const extraFiles = all.filter((file) => affected.has(displayPath(cwd, file)) && !selected.includes(file));
+    const sets = allSets.filter((set) => set.members.some((m) => changedSet.has(m.path)));
+    const extraFiles = all.filter((file) => affected.has(displayPath(cwd, file)) && !selectedSet.has(file));
     const extras: FileReport[] = [];
     for (const outcome of await this.lintSelected(extraFiles)) {
       if (!outcome.report) continue;
