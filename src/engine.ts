@@ -2,6 +2,7 @@
  * The pure core: text in, findings out. No file system, no process state.
  */
 import { rules as registeredRules } from '../rules/index.js';
+import { setRules } from './sets/rules/index.js';
 import { parseDocument } from './parse/document.js';
 import { parseDirectives, applyDirectives, checkDirectives } from './directives.js';
 import { recommendedRules } from './config/recommended.js';
@@ -82,8 +83,11 @@ export async function lintText(text: string, options: LintTextOptions = {}): Pro
   const directives = parseDirectives(doc);
   if (directives.length > 0) {
     const used = applyDirectives(findings, directives);
-    const known = new Set((options.rules ?? registeredRules).map((rule) => rule.meta.id));
-    const aboutDirectives = checkDirectives(directives, used, known, options.reportUnusedDisableDirectives);
+    const known = new Set([...(options.rules ?? registeredRules), ...setRules].map((rule) => rule.meta.id));
+    // A directive naming a set rule is applied in the project pass (src/sets/check.ts); this file alone cannot tell
+    // whether it suppresses anything.
+    const setRuleUnused = new Set(setRules.flatMap((rule) => ['disable', 'disable-line', 'disable-next-line', 'disable-file'].map((kind) => `unused:${kind}:${rule.meta.id}`)));
+    const aboutDirectives = checkDirectives(directives, used, known, options.reportUnusedDisableDirectives).filter((f) => !setRuleUnused.has(f.key ?? ''));
     if (aboutDirectives.length > 0) {
       findings.push(...aboutDirectives);
       findings.sort(compareFindings);

@@ -49,6 +49,11 @@ export interface Finding {
    * among findings alike in all three (addFingerprints in src/engine.ts).
    */
   fingerprint?: string;
+  /**
+   * The other places a finding is about (set rules: the definition in the spec, the open tasks, the document with
+   * the same number). SARIF `relatedLocations`, JSON `related`. Paths as the finding's report gives its own.
+   */
+  related?: Array<{ filePath: string; line: number; column: number; endLine?: number; endColumn?: number; message: string }>;
 }
 
 /* ------------------------------------------------------------------ document model */

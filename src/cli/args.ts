@@ -39,12 +39,16 @@ export const OPTIONS = {
   update: { type: 'boolean' },
   'report-unused-disable-directives': { type: 'boolean' },
   'report-unused-disable-directives-severity': { type: 'string' },
+  // Spec sets (docs/sets.md): shard summaries, their merge, and the project pass on or off.
+  'summaries-out': { type: 'string' },
+  from: { type: 'string', multiple: true },
+  'no-sets': { type: 'boolean' },
 } as const;
 
 export type FailOn = 'error' | 'warning' | 'never';
 
 export interface CliOptions {
-  command?: 'init' | 'new' | 'rules' | 'types' | 'baseline' | 'help';
+  command?: 'init' | 'new' | 'rules' | 'types' | 'baseline' | 'help' | 'trace' | 'sets';
   positionals: string[];
   formats: string[];
   outputFiles: string[];
@@ -89,9 +93,15 @@ export interface CliOptions {
   update: boolean;
   /** Severity of unused disable directives; undefined = not reported. */
   reportUnusedDisableDirectives?: 'warn' | 'error';
+  /** `--summaries-out`: write the linted files' results and summaries (a shard's part for `speclint sets --from`). */
+  summariesOut?: string;
+  /** `speclint sets --from <files…>`: summary files written by shards. */
+  from: string[];
+  /** `--no-sets`: skip the set rules. */
+  sets: boolean;
 }
 
-const COMMANDS = ['init', 'new', 'rules', 'types', 'baseline', 'help'] as const;
+const COMMANDS = ['init', 'new', 'rules', 'types', 'baseline', 'help', 'trace', 'sets'] as const;
 
 export function parseCommandLine(argv: string[]): CliOptions {
   // `--changed` takes an optional value, which parseArgs cannot express: a bare flag becomes `--changed=`.
@@ -175,6 +185,10 @@ export function parseCommandLine(argv: string[]): CliOptions {
     watch: v.watch ?? false,
     update: v.update ?? false,
     reportUnusedDisableDirectives,
+    summariesOut: v['summaries-out'],
+    // `--from a.json b.json`: the summary files are the positionals that follow.
+    from: command === 'sets' ? [...(v.from ?? []), ...positionals] : (v.from ?? []),
+    sets: !v['no-sets'],
   };
 }
 
@@ -192,6 +206,10 @@ Commands:
   speclint baseline [paths...]        record current findings so only new ones fail
   speclint baseline --update          drop fixed findings from the baseline (adds none)
   speclint lsp [-c <config>]          run the language server on stdio (editors: docs/editors.md)
+  speclint trace [paths...]           coverage matrix of spec sets (stories/requirements × plan and
+                                      tasks; -f text|json|markdown); exit 1 below sets.coverage
+  speclint sets --from <files...>     run the set rules over shards' --summaries-out files and
+                                      report everything (per-file findings merged)
   speclint help                       print this help
 
 Output:
@@ -232,7 +250,10 @@ Input:
   --baseline <file>          ignore findings recorded in this baseline (default: config "baseline")
   --baseline-file <file>     where "speclint baseline" writes (default: config "baseline", else
                              .speclint-baseline.json)
-  --shard <i/n>              lint only the i-th of n deterministic slices of the files
+  --shard <i/n>              lint only the i-th of n deterministic slices of the files (set rules
+                             then run in "speclint sets --from")
+  --summaries-out <file>     write the results and summaries for "speclint sets --from"
+  --no-sets                  skip the set rules (checks across spec sets, docs/sets.md)
 
 Speed:
   --cache                    skip files unchanged since the last run with the same config

@@ -15,6 +15,7 @@ import type { BaselineWrite } from '../project/baselines.js';
 import type { SpeclintOptions } from '../project/options.js';
 import type { FileReport } from '../reporters/types.js';
 import { blobUrlFromEnv } from '../reporters/locations.js';
+import { checkSetsCommand, listSetRules, printTrace, sayVerboseSets } from './sets.js';
 
 export interface Io {
   cwd: string;
@@ -86,6 +87,8 @@ async function runUnsafe(argv: string[], io: Io): Promise<number> {
     return watch(options, io, { project: () => new Speclint(projectOptions(options, io.cwd)), report: (project, run) => report(project, options, io, run) });
   }
   const run = await lint(speclint, options, io);
+  if (options.summariesOut) await speclint.writeSummaries(options.summariesOut, run, options.shard);
+  if (options.command === 'trace') return printTrace(speclint, options, io, run);
   if (options.command === 'baseline') {
     sayBaselinesWritten(await speclint.writeBaselines(run.results, { file: options.baselineFile ?? options.baseline, update: options.update }), io);
     return run.notifications.some((n) => n.level === 'error') ? 2 : 0;
@@ -104,6 +107,7 @@ async function report(speclint: Speclint, options: CliOptions, io: Io, run: Lint
   }
   if (options.verbose) {
     for (const report of run.results) io.stderr(`${report.filePath}: ${report.documentType ? `type ${report.documentType}` : 'no document type'} (${report.documentTypeReason ?? 'no reason given'})${untypedDetail(report)}\n`);
+    await sayVerboseSets(run, io);
   }
   const outputFiles = await writeReports(speclint, options, io, run);
   const errors = run.results.reduce((n, r) => n + r.errorCount, 0);
@@ -126,6 +130,7 @@ export function projectOptions(options: CliOptions, cwd: string): SpeclintOption
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
     errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
     baseline: options.baseline,
+    sets: options.sets,
   };
 }
 
@@ -134,6 +139,10 @@ async function lint(speclint: Speclint, options: CliOptions, io: Io): Promise<Li
   if (options.stdin) {
     if (options.positionals.length > 0) throw new UsageError('--stdin cannot be combined with paths');
     return speclint.lintText(await io.readStdin(), { filePath: options.stdinFilename });
+  }
+  if (options.command === 'sets') {
+    checkSetsCommand(options);
+    return speclint.lintSummaries(options.from);
   }
   const run = await speclint.lintFiles(options.positionals, { changed: options.changed, onlyChangedLines: options.onlyChangedLines, shard: options.shard });
   if (options.verbose) for (const file of run.ignored) io.stderr(`${displayPath(io.cwd, file)}: ignored by config "ignores"\n`);
@@ -219,6 +228,7 @@ async function writeReports(speclint: Speclint, options: CliOptions, io: Io, run
     stepSummary: Boolean(summaryPath),
     maxFindings: options.maxFindings,
     blobUrl: blobUrlFromEnv(io.env),
+    sets: run.sets?.sets,
   };
   let wroteToStdout = false;
   const written: Array<{ format: string; file: string }> = [];
@@ -259,11 +269,13 @@ async function writeReports(speclint: Speclint, options: CliOptions, io: Io, run
 
 async function listRules(io: Io): Promise<number> {
   const { rules } = await import('../../rules/index.js');
-  const width = Math.max(...rules.map((r) => r.meta.id.length));
+  const { setRules } = await import('../sets/index.js');
+  const width = Math.max(...[...rules, ...setRules].map((r) => r.meta.id.length));
   for (const rule of rules) {
     const severity = rule.meta.defaultSeverity === 'warn' ? 'warn ' : rule.meta.defaultSeverity === 'error' ? 'error' : 'off  ';
     io.stdout(`${rule.meta.id.padEnd(width)}  ${severity}  ${rule.meta.fixable ? 'fixable  ' : '         '}${rule.meta.description}\n`);
   }
+  await listSetRules(io, width);
   return 0;
 }
 
@@ -273,8 +285,9 @@ async function printRuleDocs(options: CliOptions, io: Io, speclint: Speclint): P
   const { renderForTerminal } = await import('./render-docs.js');
   const [id, ...rest] = options.positionals;
   if (rest.length > 0) throw new UsageError('usage: speclint rules [<rule-id>]');
-  const rule = rulesById.get(id!);
-  if (!rule) throw new UsageError(`unknown rule "${id}"${hint(id!, rulesById.keys())}; "speclint rules" lists them`);
+  const { setRules } = await import('../sets/index.js');
+  const rule = rulesById.get(id!) ?? setRules.find((r) => r.meta.id === id);
+  if (!rule) throw new UsageError(`unknown rule "${id}"${hint(id!, [...rulesById.keys(), ...setRules.map((r) => r.meta.id)])}; "speclint rules" lists them`);
   const { page, url } = await speclint.ruleDocs(rule.meta.id);
   io.stdout(`${renderForTerminal(page ?? `# ${rule.meta.id}\n\n${rule.meta.description}.\n`, colorEnabled(options.color, io.env, io.isTTY))}\nOnline: ${url}\n`);
   return 0;

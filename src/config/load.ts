@@ -12,6 +12,7 @@ import { validateConfigFile } from './validate.js';
 import { parseJsoncConfig, parseSpecrc, parseYamlConfig } from './parse.js';
 import { builtinTypeSources } from '../templates/index.js';
 import type { ConfigFile, DocumentTypeSource, ResolvedConfig, ResolvedRuleConfig, RuleSetting, Severity } from '../types.js';
+import type { SetsConfig } from '../sets/types.js';
 
 export const SEARCH_PLACES = [
   'package.json',
@@ -42,10 +43,12 @@ export interface LoadedConfig {
   baseline?: string;
   /** `docsUrl`: where rule docs live (a mirror), with `{rule}` and `{version}`. */
   docsUrl?: string;
+  /** `sets`: spec set layouts, collections and coverage thresholds (docs/sets.md); globs relative to `directory`. */
+  sets?: SetsConfig;
 }
 
 /** Keys of the config file this loader reads beyond ConfigFile (src/types.ts). */
-type ConfigFileKeys = ConfigFile & { baseline?: string; docsUrl?: string };
+type ConfigFileKeys = ConfigFile & { baseline?: string; docsUrl?: string; sets?: SetsConfig };
 
 type Explorer = { search(from: string): Promise<{ config: unknown; filepath: string; isEmpty?: boolean } | null>; load(path: string): Promise<{ config: unknown; filepath: string } | null> };
 
@@ -187,6 +190,7 @@ export class ConfigLoader {
     result.settings = { ...result.settings, ...(file.settings ?? {}) };
     if (file.baseline !== undefined) result.baseline = resolve(directory, file.baseline);
     if (file.docsUrl !== undefined) result.docsUrl = file.docsUrl;
+    if (file.sets !== undefined) result.sets = file.sets;
     return result;
   }
 
@@ -295,6 +299,7 @@ function mergeConfigs(base: LoadedConfig, parent: LoadedConfig): LoadedConfig {
     settings: { ...base.settings, ...parent.settings },
     baseline: parent.baseline ?? base.baseline,
     docsUrl: parent.docsUrl ?? base.docsUrl,
+    sets: parent.sets ?? base.sets,
   };
 }
 

@@ -1,5 +1,9 @@
-import { rules } from '../../rules/index.js';
+import { rules as fileRules } from '../../rules/index.js';
+import { setRules } from '../sets/rules/index.js';
 import type { ResolvedRuleConfig } from '../types.js';
+
+/** File rules and set rules: both are configured under `rules`. */
+const rules = [...fileRules, ...setRules];
 
 /** `speclint:recommended`: every rule at its default severity with its default options. */
 export function recommendedRules(): Record<string, ResolvedRuleConfig> {

@@ -3,6 +3,8 @@
  * described once. `npm run build` writes it to schema/specrc.schema.json (shipped; editors complete with it).
  */
 import { rules } from '../../rules/index.js';
+import { setRules } from '../sets/rules/index.js';
+import { setsConfigSchema } from '../sets/schema.js';
 
 const severity = { enum: ['off', 'warn', 'error', 0, 1, 2], description: 'off | warn | error' };
 
@@ -19,7 +21,8 @@ function ruleSettingSchema(optionsSchema: Record<string, unknown> | undefined, d
 
 export function rulesSchema() {
   const properties: Record<string, unknown> = {};
-  for (const rule of rules) properties[rule.meta.id] = ruleSettingSchema(rule.meta.optionsSchema, rule.meta.description);
+  // Set rules (src/sets) are configured like file rules: one `rules` section, overrides apply where a finding lands.
+  for (const rule of [...rules, ...setRules]) properties[rule.meta.id] = ruleSettingSchema(rule.meta.optionsSchema, rule.meta.description);
   return { type: 'object', properties, additionalProperties: false };
 }
 
@@ -93,6 +96,7 @@ export function buildConfigSchema({ rulesDetail = true }: { rulesDetail?: boolea
         type: 'string',
         description: 'A baseline file (relative to this config file) whose recorded findings do not count; `speclint baseline` writes it. A file that does not exist yet suppresses nothing.',
       },
+      sets: { ...setsConfigSchema, description: 'Spec sets (docs/sets.md): layouts and numbered collections of your own, zero-config discovery, coverage thresholds for `speclint trace`.' },
       docsUrl: {
         type: 'string',
         pattern: '\\{rule\\}',

@@ -5,12 +5,18 @@
  * here without more code. ajv checks the whole schema as the final word.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { rules, rulesById } from '../../rules/index.js';
+import { rules as fileRules, rulesById } from '../../rules/index.js';
+import { setRules } from '../sets/rules/index.js';
+import { validateSetsConfig } from '../sets/schema.js';
 import { ConfigError, hint } from '../errors.js';
 import { buildConfigSchema } from './schema.js';
 import { schemaValidator } from '../schema-validators.js';
 // The config's own validators (precompiled at build time) are found by the project layer.
 import '../project/validators.js';
+
+/** File rules and set rules: both are configured under `rules`. */
+const rules = [...fileRules, ...setRules];
+const setRulesById = new Map(setRules.map((rule) => [rule.meta.id, rule]));
 
 let fullValidator: ValidateFunction | undefined;
 let structure: SchemaNode | undefined;
@@ -70,12 +76,15 @@ export function validateConfigFile(data: unknown, file: string): void {
   }
   fullValidator ??= schemaValidator('config', buildConfigSchema({ rulesDetail: false }));
   if (!fullValidator(config)) fail(file, pointerToPath(fullValidator.errors![0]!.instancePath), ajvMessage(fullValidator.errors![0]!));
+  // Regexes of `sets.collections` (JSON Schema cannot tell a valid one).
+  const setsProblem = validateSetsConfig(config.sets)[0];
+  if (setsProblem) throw new ConfigError(`Invalid config ${file}: ${setsProblem}`);
 }
 
 function validateRules(value: unknown, file: string, path: Path): void {
   if (!isPlainObject(value)) fail(file, path, `expected an object of rule settings, got ${describe(value)}`);
   for (const [id, setting] of Object.entries(value)) {
-    const rule = rulesById.get(id);
+    const rule = rulesById.get(id) ?? setRulesById.get(id);
     const at = [...path, id];
     if (!rule) fail(file, at, `unknown rule "${id}"${hint(id, rules.map((r) => r.meta.id))}`);
     const [severity, options, ...rest] = Array.isArray(setting) ? setting : [setting];
@@ -99,7 +108,7 @@ function validateRules(value: unknown, file: string, path: Path): void {
         fail(file, [...optionsPath, ...pointerToPath(error.instancePath)], ajvMessage(error));
       }
     }
-    const problem = rule.validateOptions?.(options);
+    const problem = 'validateOptions' in rule ? rule.validateOptions?.(options) : undefined;
     if (problem) fail(file, optionsPath, problem);
   }
 }

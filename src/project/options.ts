@@ -28,6 +28,8 @@ export interface SpeclintOptions {
   errorOnUnmatchedPattern?: boolean;
   /** `--baseline`: this baseline for every file, instead of each config's `baseline` key (must exist). */
   baseline?: string;
+  /** `--no-sets`: false skips the project pass (set rules over the files' summaries; docs/sets.md). */
+  sets?: boolean;
 }
 
 /** What `lintFiles` lints besides its patterns: a git change, a shard of the files. */

@@ -22,7 +22,8 @@ import { UsageError } from '../errors.js';
 import { PACKAGE_INFO } from '../package-info.generated.js';
 import type { FileSelection, SpeclintOptions } from './options.js';
 import type { ChangedFiles } from './git-changed.js';
-import type { DocumentTypeSource } from '../types.js';
+import type { SetsOutcome } from './sets.js';
+import type { DocumentTypeSource, Rule } from '../types.js';
 import type { FileReport, Notification, ReportContext } from '../reporters/types.js';
 
 /** Bumped when cached results would differ for the same version (2: fingerprints from keys and section paths). */
@@ -40,6 +41,8 @@ export interface LintRun {
   ignored: string[];
   /** With `changed`: what git reported. */
   changed?: ChangedFiles;
+  /** The project pass: the sets found and every linted file's summary (absent with a shard, stdin or --no-sets). */
+  sets?: SetsOutcome;
 }
 
 /** How a report is presented: what the user interface decides. */
@@ -55,6 +58,8 @@ export interface FormatOptions {
   maxFindings?: number;
   /** Where a repository file can be read at this commit (see blobUrlFromEnv), for reports that link lines. */
   blobUrl?: string;
+  /** The spec sets the run found (the JSON report lists them). */
+  sets?: ReportContext['sets'];
 }
 
 export interface Formatter {
@@ -145,7 +150,39 @@ export class Speclint {
       if (outcome.notification) notifications.push(outcome.notification);
     }
     if (changed && selection.onlyChangedLines) await keepChangedLines(results, changed);
-    return { results, notifications, selected, ignored, changed };
+    // A shard sees part of each set: its summaries go to `speclint sets --from` (--summaries-out) instead.
+    const sets = selection.shard || this.options.sets === false ? undefined : await this.projectPass(results, selected, patterns, changed !== undefined);
+    return { results, notifications, selected, ignored, changed, sets };
+  }
+
+  /**
+   * The set rules over the summaries of the linted files. With --changed, sets are found among all the files the
+   * patterns name, and the other members of a set with a changed file are linted too (from the cache when warm):
+   * a changed tasks.md re-checks its spec's status. Those files report only the set findings that land in them.
+   */
+  private async projectPass(results: FileReport[], selected: string[], patterns: string[], changedOnly: boolean): Promise<SetsOutcome> {
+    const { discoverProjectSets, membersAffectedBy, runSetRules } = await import('./sets.js');
+    const { cwd } = this.options;
+    const configFor = (path: string) => this.configFor(path);
+    if (!changedOnly) return runSetRules(results, await discoverProjectSets(selected, cwd, configFor), cwd, configFor);
+    const { collectFiles } = await import('./files.js');
+    const all: string[] = [];
+    for (const file of (await collectFiles(patterns.length > 0 ? patterns : ['.'], cwd)).files) if (!(await this.configFor(file)).ignored) all.push(file);
+    const allSets = await discoverProjectSets(all, cwd, configFor);
+    const changedPaths = selected.map((file) => displayPath(cwd, file));
+    const changedSet = new Set(changedPaths);
+    const selectedSet = new Set(selected);
+    const affected = membersAffectedBy(allSets, changedPaths);
+    const sets = allSets.filter((set) => set.members.some((m) => changedSet.has(m.path)));
+    const extraFiles = all.filter((file) => affected.has(displayPath(cwd, file)) && !selectedSet.has(file));
+    const extras: FileReport[] = [];
+    for (const outcome of await this.lintSelected(extraFiles)) {
+      if (!outcome.report) continue;
+      extras.push({ ...outcome.report, messages: [], errorCount: 0, warningCount: 0, fixableCount: 0 });
+    }
+    const outcome = await runSetRules([...results, ...extras], sets, cwd, configFor);
+    for (const extra of extras) if (extra.messages.length > 0) results.push(extra);
+    return outcome;
   }
 
   private async candidateFiles(patterns: string[], selection: FileSelection, notifications: Notification[]): Promise<{ files: string[]; changed?: ChangedFiles }> {
@@ -222,6 +259,28 @@ export class Speclint {
     return outcomes;
   }
 
+  /**
+   * `speclint sets --from`: the results shards wrote (--summaries-out), merged, with the set rules run over all
+   * their summaries: one run, as if one job had linted every file.
+   */
+  async lintSummaries(files: string[]): Promise<LintRun> {
+    const { readSummaries } = await import('./summaries.js');
+    const { discoverProjectSets, runSetRules } = await import('./sets.js');
+    const { cwd } = this.options;
+    const { results, notifications } = readSummaries(files, cwd, PACKAGE_INFO.version);
+    results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+    const selected = results.map((r) => r.absolutePath);
+    const configFor = (path: string) => this.configFor(path);
+    const sets = this.options.sets === false ? undefined : await runSetRules(results, await discoverProjectSets(selected, cwd, configFor), cwd, configFor);
+    return { results, notifications, selected, ignored: [], sets };
+  }
+
+  /** `--summaries-out`: this run's results and summaries, for a later `speclint sets --from`. */
+  async writeSummaries(file: string, run: LintRun, shard?: { index: number; count: number }): Promise<void> {
+    const { writeSummaries } = await import('./summaries.js');
+    writeSummaries(resolve(this.options.cwd, file), run.results, run.notifications, { version: PACKAGE_INFO.version, shard: shard ? `${shard.index}/${shard.count}` : undefined });
+  }
+
   /** Marks the findings recorded in the applicable baselines as suppressed; returns how many. */
   applyBaselines(results: FileReport[]): Promise<number> {
     return applyBaselines(results, this.linter);
@@ -265,6 +324,7 @@ export class Speclint {
       stepSummary: options.stepSummary ?? false,
       maxFindings: options.maxFindings,
       blobUrl: options.blobUrl,
+      sets: options.sets,
       ruleDocs: this.docsFor(results),
       sourceLines: reporter.needsSourceLines ? this.sourceLinesFor(results) : undefined,
     });
@@ -303,7 +363,10 @@ export class Speclint {
   }
 
   private async reportContext(): Promise<ReportContext> {
-    const { rulesById } = await import('../../rules/index.js');
+    const { rulesById: fileRules } = await import('../../rules/index.js');
+    const { setRules } = await import('../sets/index.js');
+    // Reporters describe set rules like file rules (id, description, default severity, tags, docs).
+    const rulesById = new Map<string, Rule>([...fileRules, ...setRules.map((rule): [string, Rule] => [rule.meta.id, { meta: rule.meta, check: () => {} } as Rule])]);
     const { readRuleDocs, docsUrlResolver } = await import('./rule-docs.js');
     const { gitTopLevel } = await import('./git-changed.js');
     this.readDocs = readRuleDocs;

@@ -2,7 +2,7 @@ import type { Reporter } from './types.js';
 
 /** The stable JSON format of docs/json-format.md (version 1). */
 const reporter: Reporter = {
-  format(reports) {
+  format(reports, context) {
     let errorCount = 0;
     let warningCount = 0;
     const results = reports.map((report) => {
@@ -17,6 +17,8 @@ const reporter: Reporter = {
         messages: report.messages.filter((m) => !m.suppressed).map((m) => ({
           ruleId: m.ruleId, severity: m.severity, message: m.message,
           line: m.line, column: m.column, endLine: m.endLine, endColumn: m.endColumn,
+          // Set rules: the other places the finding is about (docs/sets.md).
+          ...(m.related && m.related.length > 0 ? { related: m.related } : {}),
         })),
         errorCount: report.errorCount,
         warningCount: report.warningCount,
@@ -24,7 +26,9 @@ const reporter: Reporter = {
         ...(report.output !== undefined ? { output: report.output } : {}),
       };
     });
-    return `${JSON.stringify({ version: 1, results, errorCount, warningCount }, null, 2)}\n`;
+    // The spec sets found (docs/sets.md), when the run looked for them.
+    const sets = context?.sets ? { sets: context.sets } : {};
+    return `${JSON.stringify({ version: 1, results, errorCount, warningCount, ...sets }, null, 2)}\n`;
   },
 };
 

@@ -79,6 +79,17 @@ const reporter: Reporter = {
           ],
           partialFingerprints: { 'speclintFingerprint/v1': finding.fingerprint ?? '' },
         };
+        // Set rules: the definition, the open tasks, the other document with the same number.
+        if (finding.related && finding.related.length > 0) {
+          result.relatedLocations = finding.related.map((r, id) => ({
+            id,
+            physicalLocation: {
+              artifactLocation: location(context, r.filePath),
+              region: { startLine: r.line, startColumn: r.column, ...(r.endLine ? { endLine: r.endLine } : {}), ...(r.endColumn && (r.endLine ?? r.line) === r.line && r.endColumn > r.column ? { endColumn: r.endColumn } : {}) },
+            },
+            message: { text: r.message },
+          }));
+        }
         if (finding.suppressed) {
           result.suppressions = [{ kind: finding.suppressed.kind, status: 'accepted', ...(finding.suppressed.justification ? { justification: finding.suppressed.justification } : {}) }];
         }

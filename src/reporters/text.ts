@@ -6,6 +6,9 @@
 import pc from 'picocolors';
 import type { Reporter } from './types.js';
 
+/** Related locations a text row names before "+N more". */
+const RELATED_SHOWN = 2;
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 const reporter: Reporter = {
@@ -35,10 +38,15 @@ const reporter: Reporter = {
         return [`${m.line}:${m.column}`, m.severity === 'error' ? 'error' : 'warning', m.message.replace(/\s*[\r\n]+\s*/g, ' '), m.ruleId];
       });
       const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
-      for (const [position, severity, message, ruleId] of rows) {
+      rows.forEach(([position, severity, message, ruleId], i) => {
         const paint = severity === 'error' ? c.red : c.yellow;
         lines.push(`  ${c.dim(position!.padEnd(widths[0]!))}  ${paint(severity!.padEnd(widths[1]!))}  ${message!.padEnd(widths[2]!)}  ${c.dim(ruleId!)}`);
-      }
+        // Set rules: where else the finding points, briefly (the JSON and SARIF reports list every place).
+        const related = messages[i]!.related ?? [];
+        const shown = related.slice(0, RELATED_SHOWN).map((r) => `${r.filePath}:${r.line} ${r.message}`);
+        if (related.length > RELATED_SHOWN) shown.push(`+${related.length - RELATED_SHOWN} more`);
+        if (shown.length > 0) lines.push(c.dim(`  ${' '.repeat(widths[0]!)}  ↳ ${shown.join('; ')}`));
+      });
       lines.push('');
     }
     for (const notice of context.notifications) {

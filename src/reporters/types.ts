@@ -51,6 +51,8 @@ export interface ReportContext {
   maxFindings?: number;
   /** Where a repository file can be read at this commit (`${blobUrl}/docs/a.md#L3`), from the CI's environment. */
   blobUrl?: string;
+  /** The spec sets the run found (docs/sets.md): the JSON report lists them. */
+  sets?: ReadonlyArray<{ id: string; kind: string; name: string; root: string; reason: string; members: ReadonlyArray<{ path: string; role: string }> }>;
 }
 
 export interface Reporter {

@@ -1,0 +1,119 @@
+/**
+ * The project pass (docs/sets.md): after every file is linted, the set rules run over the per-file summaries. Sets
+ * are discovered from the paths alone (zero-config layouts plus the config's `sets`), the rules see each file's
+ * own severities and options (overrides apply where a finding lands), and their findings join the report of the
+ * file they land in, with the other places they are about as `related`. Directives were applied by checkSets from
+ * each summary; baselines apply afterwards like for any finding (fingerprints are stable).
+ *
+ * Nothing here reads a document: a warm cache, worker processes and shard summary files all carry summaries.
+ */
+import { relative, resolve, sep } from 'node:path';
+import { affectedPaths, checkSets, discoverSets, type CrossFinding, type SetsConfig, type SpecSet } from '../sets/index.js';
+import { displayPath } from './paths.js';
+import type { DocumentSummary, Finding, ResolvedRuleConfig } from '../types.js';
+import type { FileReport } from '../reporters/types.js';
+import type { FileConfig } from './lint-file.js';
+
+/** What the project pass found: the sets (for --verbose, the JSON report, `speclint trace`) and the summaries. */
+export interface SetsOutcome {
+  sets: SpecSet[];
+  summaries: Map<string, DocumentSummary>;
+  findings: CrossFinding[];
+}
+
+type ConfigLookup = (path: string) => Promise<FileConfig>;
+
+const toPosix = (path: string) => path.split(sep).join('/');
+
+/**
+ * Sets among `files` (absolute), keyed by display path (relative to `cwd`). The config that applies to the working
+ * directory gives the `sets` key; its globs are relative to that config file's folder, so discovery runs on paths
+ * relative to it and the result is mapped back to display paths.
+ */
+export async function discoverProjectSets(files: readonly string[], cwd: string, configFor: ConfigLookup): Promise<SpecSet[]> {
+  const { loaded } = await configFor(resolve(cwd, 'speclint.md'));
+  const config: SetsConfig | undefined = loaded.sets;
+  const base = loaded.filePath ? loaded.directory : cwd;
+  const toDisplay = new Map<string, string>();
+  const keys: string[] = [];
+  for (const file of files) {
+    const key = toPosix(relative(base, file)) || '.';
+    toDisplay.set(key, displayPath(cwd, file));
+    keys.push(key);
+  }
+  const sets = discoverSets(keys, config);
+  if (base === cwd) return sets;
+  return sets.map((set) => ({
+    ...set,
+    root: displayPath(cwd, resolve(base, set.root)),
+    members: set.members.map((m) => ({ ...m, path: toDisplay.get(m.path) ?? m.path })),
+  }));
+}
+
+/** Every member of a set that contains one of `changed` (display paths): what `--changed` must re-check. */
+export function membersAffectedBy(sets: readonly SpecSet[], changed: readonly string[]): Set<string> {
+  return affectedPaths(sets, changed);
+}
+
+/**
+ * Runs the set rules over the reports' summaries and attaches the findings to the reports (new message arrays:
+ * a cached result is never changed in place). Returns what it found.
+ */
+export async function runSetRules(reports: FileReport[], sets: SpecSet[], cwd: string, configFor: ConfigLookup): Promise<SetsOutcome> {
+  const summaries = new Map<string, DocumentSummary>();
+  const rulesByPath = new Map<string, Record<string, ResolvedRuleConfig>>();
+  for (const report of reports) {
+    if (!report.summary) continue;
+    summaries.set(report.filePath, report.summary);
+    rulesByPath.set(report.filePath, (await configFor(report.absolutePath)).resolved.rules);
+  }
+  const config = (await configFor(resolve(cwd, 'speclint.md'))).loaded.sets;
+  const findings = sets.length === 0 ? [] : checkSets(sets, summaries, { ruleConfig: (ruleId, filePath) => rulesByPath.get(filePath)?.[ruleId], config });
+  attachFindings(reports, findings);
+  return { sets, summaries, findings };
+}
+
+/** Adds set findings to the reports of the files they land in and recounts those reports. */
+export function attachFindings(reports: FileReport[], findings: readonly CrossFinding[]): void {
+  if (findings.length === 0) return;
+  const byPath = new Map(reports.map((r) => [r.filePath, r]));
+  const touched = new Set<FileReport>();
+  for (const finding of findings) {
+    const report = byPath.get(finding.filePath);
+    if (!report) continue;
+    if (!touched.has(report)) {
+      report.messages = [...report.messages];
+      touched.add(report);
+    }
+    const { filePath: _filePath, ...message } = finding;
+    report.messages.push(message satisfies Finding);
+  }
+  for (const report of touched) {
+    report.messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+    recount(report);
+  }
+}
+
+export function recount(report: FileReport): void {
+  const active = report.messages.filter((m) => !m.suppressed);
+  report.errorCount = active.filter((m) => m.severity === 'error').length;
+  report.warningCount = active.filter((m) => m.severity === 'warn').length;
+  report.fixableCount = active.filter((m) => m.fix).length;
+}
+
+/** For --verbose: one line per set, what it is and why, with its members by role. */
+export function describeSets(sets: readonly SpecSet[]): string {
+  const lines: string[] = [];
+  for (const set of sets) {
+    const roles = new Map<string, number>();
+    for (const m of set.members) roles.set(m.role, (roles.get(m.role) ?? 0) + 1);
+    const members = [...roles].map(([role, n]) => `${n} ${role}`).join(', ');
+    lines.push(`set ${set.id}: ${set.kind} "${set.name}" (${set.reason}): ${members}\n`);
+  }
+  return lines.join('');
+}
+
+/** Sets as the JSON report and summary files carry them: plain data, members by path and role. */
+export function setsForReport(sets: readonly SpecSet[]): Array<Pick<SpecSet, 'id' | 'kind' | 'name' | 'root' | 'reason' | 'members'>> {
+  return sets.map(({ id, kind, name, root, reason, members }) => ({ id, kind, name, root, reason, members }));
+}
