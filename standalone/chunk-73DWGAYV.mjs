@@ -1,2 +1,0 @@
-import { createRequire as __speclintCreateRequire } from 'node:module'; import { fileURLToPath as __speclintFileURLToPath } from 'node:url'; const require = __speclintCreateRequire(import.meta.url); const __filename = __speclintFileURLToPath(import.meta.url); const __dirname = __filename.slice(0, __filename.lastIndexOf('/'));
-import{ConfigError,SpeclintError,UsageError,didYouMean,hint}from"./chunk-Y46YLXA6.mjs";import"./chunk-4V7FM4JG.mjs";export{ConfigError,SpeclintError,UsageError,didYouMean,hint};

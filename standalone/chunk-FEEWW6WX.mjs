@@ -1,2 +1,0 @@
-import { createRequire as __speclintCreateRequire } from 'node:module'; import { fileURLToPath as __speclintFileURLToPath } from 'node:url'; const require = __speclintCreateRequire(import.meta.url); const __filename = __speclintFileURLToPath(import.meta.url); const __dirname = __filename.slice(0, __filename.lastIndexOf('/'));
-import{decodeMarkdown,readMarkdownFile}from"./chunk-FP2YQU2R.mjs";import"./chunk-7H7GFDLP.mjs";import"./chunk-4V7FM4JG.mjs";export{decodeMarkdown,readMarkdownFile};

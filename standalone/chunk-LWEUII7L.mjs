@@ -1,0 +1,2 @@
+import { createRequire as __speclintCreateRequire } from 'node:module'; import { fileURLToPath as __speclintFileURLToPath } from 'node:url'; const require = __speclintCreateRequire(import.meta.url); const __filename = __speclintFileURLToPath(import.meta.url); const __dirname = __filename.slice(0, __filename.lastIndexOf('/'));
+import{rules,rulesById}from"./chunk-OVKF4SED.mjs";import"./chunk-X7C6CJGV.mjs";import"./chunk-PRI57Y5F.mjs";import"./chunk-WLFAOTTB.mjs";import"./chunk-Y46YLXA6.mjs";import"./chunk-W2J3DLE5.mjs";import"./chunk-LGPQA5NX.mjs";export{rules,rulesById};

@@ -1,0 +1,2 @@
+import { createRequire as __speclintCreateRequire } from 'node:module'; import { fileURLToPath as __speclintFileURLToPath } from 'node:url'; const require = __speclintCreateRequire(import.meta.url); const __filename = __speclintFileURLToPath(import.meta.url); const __dirname = __filename.slice(0, __filename.lastIndexOf('/'));
+import{MARKDOWN_EXTENSIONS,collectFiles,describeError,pathExists}from"./chunk-YBJROF47.mjs";import"./chunk-LGPQA5NX.mjs";export{MARKDOWN_EXTENSIONS,collectFiles,describeError,pathExists};

@@ -1,2 +1,0 @@
-import { createRequire as __speclintCreateRequire } from 'node:module'; import { fileURLToPath as __speclintFileURLToPath } from 'node:url'; const require = __speclintCreateRequire(import.meta.url); const __filename = __speclintFileURLToPath(import.meta.url); const __dirname = __filename.slice(0, __filename.lastIndexOf('/'));
-import{rules,rulesById}from"./chunk-4L5RHCWX.mjs";import"./chunk-ZAYIN34U.mjs";import"./chunk-WLFAOTTB.mjs";import"./chunk-PRI57Y5F.mjs";import"./chunk-Y46YLXA6.mjs";import"./chunk-NQUYETZY.mjs";import"./chunk-4V7FM4JG.mjs";export{rules,rulesById};

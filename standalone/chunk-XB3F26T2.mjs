@@ -1,0 +1,2 @@
+import { createRequire as __speclintCreateRequire } from 'node:module'; import { fileURLToPath as __speclintFileURLToPath } from 'node:url'; const require = __speclintCreateRequire(import.meta.url); const __filename = __speclintFileURLToPath(import.meta.url); const __dirname = __filename.slice(0, __filename.lastIndexOf('/'));
+import{relative,sep}from"node:path";function displayPath(cwd,absolutePath){let rel=relative(cwd,absolutePath);return(rel&&!rel.startsWith("..")?rel:absolutePath).split(sep).join("/")}export{displayPath};

@@ -1,4 +1,0 @@
-import { createRequire as __speclintCreateRequire } from 'node:module'; import { fileURLToPath as __speclintFileURLToPath } from 'node:url'; const require = __speclintCreateRequire(import.meta.url); const __filename = __speclintFileURLToPath(import.meta.url); const __dirname = __filename.slice(0, __filename.lastIndexOf('/'));
-import"./chunk-4V7FM4JG.mjs";var reporter={format(reports,context){let lines=[];for(let report of reports)for(let m of report.messages)m.suppressed||lines.push(`${report.filePath}:${m.line}:${m.column}: ${m.severity==="error"?"error":"warning"}: ${m.message.replace(/\s*[\r\n]+\s*/g," ")} (${m.ruleId})`);for(let n of context.notifications)lines.push(`${n.filePath??"speclint"}: ${n.level}: ${n.message}`);return lines.length>0?`${lines.join(`
-`)}
-`:""}},compact_default=reporter;export{compact_default as default};
