@@ -41,10 +41,13 @@ function stackedOver(doc: SpecDocument, section: Section): Section | undefined {
 /** A yes/no question (`Are there any missing metrics …?`, `Will it …?`): "No", "None" or "N/A" answers it in full. */
 const YES_NO_QUESTION = /^(?:are|is|do|does|did|will|would|can|could|should|shall|must|has|have|had|was|were|may|might)\b[^?]*\?/i;
 /** Sections that list open items, where none left is the answer a finished spec gives. */
-const OPEN_ITEMS = /\b(?:unresolved|open|outstanding|pending|remaining) (?:questions?|issues?|items?|points?)\b|\bfuture (?:directions?|possibilities|work|extensions?)\b|\bknown (?:issues|limitations|bugs)\b/i;
+const OPEN_ITEMS = /\b(?:unresolved|open|outstanding|pending|remaining) (?:questions?|issues?|items?|points?)\b|\bfuture (?:directions?|possibilities|work|extensions?)\b|\bknown (?:issues|limitations|bugs)\b|\brelated (?:issues?|work|links?|documents?|proposals?|rfcs?|keps?|prs?|pull requests?|items?)\b|\b(?:dependencies|prerequisites)\b/i;
 
 /** Sections about the effects of a change on what exists: "None" (no impact, nothing breaks) answers them in full. */
-const EFFECTS = /\bimpact on\b|\bcompatibility\b|\bbreaking changes?\b|\bdeprecations?\b/i;
+const EFFECTS = /\bimpact\b|\bcompatibility\b|\bbreaking changes?\b|\bdeprecations?\b/i;
+
+/** A heading that states its own answer (`Decision: Use PostgreSQL`, `Outcome: rejected`). */
+const STATED_IN_HEADING = /^(?:decision|answer|outcome|resolution|result|verdict|chosen option|choice)\s*:\s*\S/i;
 
 /** The first sentence of the template's guidance under the heading, markup and comment fences removed. */
 const firstSentence = (body: string) => body.replace(/<!--|-->/g, ' ').replace(/^[ \t]*(?:>[ \t]?)+/gm, '').replace(/[*_`]/g, '').trim().split(/(?<=[.?!])\s/)[0] ?? '';
@@ -85,6 +88,8 @@ const rule: Rule<Options> = {
       // A heading with subsections has content; so does any text before the next heading of the same or higher level.
       if (section.children.length > 0) continue;
       if (isBlank(doc, section)) {
+        // `### Decision: Use PostgreSQL`: the heading states the answer itself.
+        if (STATED_IN_HEADING.test(section.text)) continue;
         const last = stackedOver(doc, section);
         if (last && (last.children.length > 0 || !isBlank(doc, last))) continue;
         report({ message: `Section "${section.text}" is empty: write its content, or remove the heading`, node: section.heading, key: `empty:${section.text}` });

@@ -110,3 +110,21 @@ describe('empty-section: filler that answers the section', () => {
     ]);
   });
 });
+
+describe('empty-section: answers without prose', () => {
+  it('None answers related items, dependencies and any impact; a heading that states its decision holds it', async () => {
+    const base = defaultConfig();
+    const template = '# ADR: [Title]\n\n## Related issues\n\nLink the issues this touches.\n\n## User impact\n\nWhat changes for users?\n\n## Dependencies\n\nList what this needs first.\n\n## Context\n\nDescribe the forces at play.\n';
+    const config: ResolvedConfig = {
+      ...base,
+      types: { adr: { id: 'adr', template, source: 'adr.md' } },
+      rules: Object.fromEntries(Object.keys(base.rules).map((id) => [id, { severity: id === 'empty-section' ? 'error' : 'off', options: {} }])) as ResolvedConfig['rules'],
+    };
+    const text = '---\ntype: adr\n---\n\n# ADR: Storage\n\n## Related issues\n\nN/A\n\n## User impact\n\nNone.\n\n## Dependencies\n\nNone\n\n## Context\n\nN/A\n\n## Decision: Use PostgreSQL\n\n## Notes\n';
+    const result = await lintText(text, { config });
+    expect(result.messages.map((m) => `${m.line}:${m.column} ${m.message}`)).toEqual([
+      '19:1 Section "Context" holds only "N/A" where the template asks for content: write it, or mark the section optional in the type',
+      '25:1 Section "Notes" is empty: write its content, or remove the heading',
+    ]);
+  });
+});
