@@ -74,7 +74,7 @@ function partsOf(clean: string): string[] {
 
 const words = (key: string) => new Set(key.split(/\s+/).filter((w) => w.length > 2 || w === 'we'));
 /** Words that do not name a section: auxiliaries, pronouns, and generic nouns a heading may add or drop. */
-const FILLER_WORDS = new Set(['the', 'and', 'for', 'of', 'do', 'does', 'did', 'we', 'you', 'our', 'your', 'are', 'is', 'will', 'should', 'details', 'detail', 'notes', 'overview', 'proposal', 'proposed', 'section', 'information']);
+const FILLER_WORDS = new Set(['the', 'and', 'for', 'of', 'do', 'does', 'did', 'we', 'you', 'our', 'your', 'are', 'is', 'will', 'should', 'details', 'detail', 'notes', 'overview', 'proposal', 'proposed', 'section', 'information', 'considerations', 'graph']);
 
 /**
  * Names the same section goes by in specs of every kind. Used only as loose matches: within the template parent's
@@ -148,9 +148,18 @@ function looseMatch(pattern: SectionPattern, forms: HeadingForms): boolean {
   }
   // `How do we teach this` for `How we teach this`, `Implementation details` for `Implementation`, `Design` for
   // `Design Proposal`: the same words once filler and generic words are set aside.
-  const essential = (key: string) => [...words(key)].filter((w) => !FILLER_WORDS.has(w)).sort().join(' ');
+  // Plurals set aside too: `Dependency` for `Dependencies`.
+  const stem = (w: string) => w.replace(/ies$/, 'y').replace(/(?<=[a-z]{3}[^s])s$/, '');
+  const essential = (key: string) => [...words(key)].filter((w) => !FILLER_WORDS.has(w)).map(stem).sort().join(' ');
   const essentialDoc = essential(forms.key);
-  if (essentialDoc && essentialDoc === essential(literal)) return true;
+  const essentialTemplate = essential(literal);
+  if (essentialDoc && essentialDoc === essentialTemplate) return true;
+  // One qualifier added (`Alternative Platforms` for `Alternatives`, `Security Model` for `Security`).
+  if (essentialTemplate && essentialDoc) {
+    const have = essentialDoc.split(' ');
+    const want = essentialTemplate.split(' ');
+    if (have.length === want.length + 1 && want.every((w) => have.includes(w))) return true;
+  }
   // A misspelt long word (`Future Posibilities`): the same words, one letter off in words of six letters or more.
   if (essentialDoc && sameWordsButTypos(essentialDoc.split(' '), essential(literal).split(' '))) return true;
   const wanted = words(literal);

@@ -203,6 +203,12 @@ describe('detection that holds', () => {
     expect((await lintText(`# Package Manager Binary Targets${body}`, { filePath: '/elsewhere/0043-y.md', config })).documentType).toBe('pm');
   });
 
+  it('a generic word dropped, a plural or one qualifier added still matches the section', async () => {
+    const template = '# Title\n\n## Summary\n\n## Security Considerations\n\n## User Story Dependencies\n\n## Alternatives\n';
+    const result = await lintText('# X\n\n## Summary\n\nS.\n\n## Security\n\nT.\n\n## User Story Dependency Graph\n\nG.\n\n## Alternative Platforms\n\nA.\n', { config: withType(template, {}, true) });
+    expect(structural(result.messages)).toEqual([]);
+  });
+
   it('a misspelt long word or a common synonym still matches the section', async () => {
     const template = '# Title\n\n## Summary\n\n## Motivation\n\n## Future possibilities\n\n## Unresolved questions\n';
     const result = await lintText('# X\n\n## Summary\n\nS.\n\n## Motivation\n\nM.\n\n## Future Posibilities\n\nF.\n\n## Open points\n\nO.\n', { config: withType(template, {}, true) });

@@ -45,6 +45,21 @@ export function readNumbers(path: string, summary: DocumentSummary | undefined, 
   return out;
 }
 
+/** A redirect left behind ("Moved to [golang.org/design/25530-sumdb](https://…)"): no sections, a link that names the number. */
+function isMovedStub(summary: DocumentSummary | undefined, number: number): boolean {
+  if (!summary || summary.headings.filter((h) => h.level > 1).length > 0 || summary.links.length > 3) return false;
+  return summary.links.some((link) => new RegExp(`(?<!\\d)0*${number}(?!\\d)`).test(link.url));
+}
+
+/** The repository whose pull requests or issues a document's metadata cites (`prs: accepted: …/emberjs/rfcs/pull/1`). */
+function repositoryOf(summary: DocumentSummary | undefined): string | undefined {
+  for (const field of Object.values(summary?.fields ?? {})) {
+    const match = /github\.com\/([\w.-]+\/[\w.-]+)\/(?:pull|issues)\/\d+/i.exec(field.value);
+    if (match) return match[1]!.toLowerCase();
+  }
+  return undefined;
+}
+
 const collections = (sets: readonly SpecSet[]) => sets.filter((s) => s.kind === 'collection');
 const documents = (set: SpecSet) => set.members.filter((m) => m.role === 'document');
 
@@ -77,8 +92,12 @@ export const collectionDuplicateNumber: SetRule = {
       }
       for (const [number, list] of byNumber) {
         if (list.length < 2) continue;
-        const distinct = list.filter((entry) => !list.some((other) => other !== entry && linksTo(entry.path, other.path)));
+        const distinct = list.filter((entry) => !list.some((other) => other !== entry && linksTo(entry.path, other.path)) && !isMovedStub(summaries.get(entry.path), number));
         if (distinct.length < 2) continue;
+        // One folder holding the proposals of two repositories, each numbered by its own pull requests: the numbers
+        // are the repositories', not the folder's (their metadata links pull requests of different repositories).
+        const repositories = new Set(distinct.map((entry) => repositoryOf(summaries.get(entry.path))));
+        if (repositories.size === distinct.length && !repositories.has(undefined)) continue;
         const [first, ...rest] = distinct;
         for (const duplicate of rest) {
           if (!enabled(duplicate.path)) continue;
