@@ -53,6 +53,8 @@ Cache responses for [SERVICE_NAME] and [SERVICE_NAME] clients, owned by [TEAM].
 
 ## Design
 
+Explain the design in detail.
+
 The cache sits in front of [SERVICE_NAME].
 
 - [] measure hit rate
@@ -140,7 +142,7 @@ describe('baselines that hold', () => {
   it('holds when one of several alike findings is fixed, and when a fix rewords a neighbour\'s message', async () => {
     edit(FILE, (t) => t.replace('Cache responses for [SERVICE_NAME]', 'Cache responses for the API'));
     // Moving Motivation fixes section-order and changes "Missing section Alternatives, expected after …".
-    edit(FILE, (t) => t.replace('## Design\n\nThe cache sits in front of [SERVICE_NAME].\n\n- [] measure hit rate\n\n', '').replace('## Rollout', '## Design\n\nThe cache sits in front of [SERVICE_NAME].\n\n- [] measure hit rate\n\n## Rollout'));
+    edit(FILE, (t) => t.replace('## Design\n\nExplain the design in detail.\n\nThe cache sits in front of [SERVICE_NAME].\n\n- [] measure hit rate\n\n', '').replace('## Rollout', '## Design\n\nExplain the design in detail.\n\nThe cache sits in front of [SERVICE_NAME].\n\n- [] measure hit rate\n\n## Rollout'));
     const run = await lint(['docs']);
     expect([run.code, run.stdout]).toEqual([0, '8 findings suppressed by the baseline.\n']);
   });
