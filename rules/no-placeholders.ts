@@ -4,6 +4,7 @@ import type { DocumentType, Rule, RuleContext } from '../src/types.js';
 import { docsUrl, escapeRegExp } from '../src/rule-helpers.js';
 import { codeBlockPoint } from '../src/parse/document.js';
 import { findBareUrls } from '../src/parse/bare-urls.js';
+import { compiledTypeOf, normalizeSample } from '../src/templates/compile.js';
 import {
   DEFAULT_WORDS,
   angleStandInOf,
@@ -145,7 +146,26 @@ const rule: Rule<Options> = {
     const base: FindOptions = { words: options.words, allow, vocabulary };
     const patterns = userPatterns(options.patterns);
     const sectionHeadings = context.documentType?.sectionHeadings;
+    // A marker word inside the template's own prose ("What parts of the design are still TBD?") is the template's
+    // word, not the author's: no-template-text reports the line left in, with the right advice.
+    const compiled = compiledTypeOf(context.documentType);
+    const bare = (line: number) => doc.lineText(line).replace(/^[ \t]*(?:>[ \t]?)*(?:[-*+][ \t]+|\d+[.)][ \t]+)?/, '').trim();
+    const inTemplateProse = (start: number) => {
+      if (!compiled || (compiled.sampleText.size === 0 && compiled.sampleParagraphs.size === 0)) return false;
+      const line = doc.pointAt(start).line;
+      const lastLine = doc.pointAt(doc.text.length).line;
+      if (compiled.sampleText.has(normalizeSample(bare(line)))) return true;
+      // The paragraph around it (a prompt wrapped over several lines, quoted or not).
+      let from = line;
+      let to = line;
+      while (from > 1 && bare(from - 1) !== '' && !bare(from - 1).startsWith('#')) from--;
+      while (to < lastLine && bare(to + 1) !== '' && !bare(to + 1).startsWith('#')) to++;
+      const lines: string[] = [];
+      for (let l = from; l <= to; l++) lines.push(bare(l));
+      return compiled.sampleParagraphs.has(normalizeSample(lines.join(' ')));
+    };
     const report = (match: PlaceholderMatch, start: number, end: number) => {
+      if (match.kind === 'word' && inTemplateProse(start)) return;
       context.report({ message: messageFor(match), key: match.token, range: { start: doc.pointAt(start), end: doc.pointAt(end) } });
     };
 

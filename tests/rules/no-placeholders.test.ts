@@ -242,6 +242,18 @@ describe("no-placeholders: the template's own vocabulary", () => {
     expect(await tokens(text)).toEqual(['TODO', 'TBD']);
   });
 
+  it('a marker word in the template\'s own prose left in is no-template-text\'s finding, not a TBD of the author\'s', async () => {
+    const compiled = compileTemplate({
+      id: 'small',
+      source: 'test',
+      template: '# Feature: [Feature Name]\n\n## Unresolved questions\n\n> Optional, but suggested for first drafts. What parts of the design are still\n> TBD?\n',
+    });
+    const text = '# Feature: Search\n\n## Unresolved questions\n\n> Optional, but suggested for first drafts. What parts of the design are still\n> TBD?\n\nThe cache size is TBD.\n';
+    expect(await at(text, {}, compiled)).toEqual([
+      '8:19-8:22 Unfinished-text marker "TBD": finish the text, or remove the word from no-placeholders\' words if it is meant literally',
+    ]);
+  });
+
   it('a compiled template: its bracket tokens count in inline code; its link labels and closing markers do not', async () => {
     const compiled = compileTemplate({
       id: 'small',
