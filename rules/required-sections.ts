@@ -16,7 +16,7 @@ const rule: Rule = {
     requiresType: true,
     tags: ['structure'],
   },
-  check({ doc, documentType, report }) {
+  check({ doc, documentType, documentTypeRival, report }) {
     const type = compiledTypeOf(documentType);
     if (!type) return;
     const match = matchOutline(doc, type);
@@ -38,14 +38,18 @@ const rule: Rule = {
       const what = pattern.wildcard ? `(one or more headings in place of "${heading(pattern)}")` : `"${heading(pattern)}"`;
       const subsections = pattern.children.filter((c) => !c.optional).length;
       const point = doc.pointAt(Math.min(missing.insertAt, doc.text.length));
-      const remedy = missing.insertion !== undefined ? '; --fix inserts it from the template' : pattern.wildcard ? '' : '; a heading of that name is elsewhere in the document — move it here';
+      // A close call between two types: report, but insert nothing from a template that may not be the document's.
+      const insertion = documentTypeRival === undefined ? missing.insertion : undefined;
+      const remedy = insertion !== undefined ? '; --fix inserts it from the template'
+        : missing.insertion !== undefined ? `; the type is a close call with "${documentTypeRival}", so --fix inserts nothing: name the type (front matter speclint: { type: … }, or "documents" in config)`
+        : pattern.wildcard ? '' : '; a heading of that name is elsewhere in the document — move it here';
       const optionalHint = pattern.since ? '' : ` (or list it in the type's "optionalSections")`;
       report({
         message: `Missing section ${what}, expected ${where} (${type.id} template line ${pattern.line}${subsections ? `, with ${subsections} subsection${subsections === 1 ? '' : 's'}` : ''})${remedy}${missing.insertion !== undefined ? '' : optionalHint}`,
         line: missing.after ? missing.after.line : missing.before ? missing.before.line : missing.parent ? missing.parent.line : point.line,
         column: 1,
         key: `missing:${path(pattern)}`,
-        fix: missing.insertion === undefined ? undefined : { range: [missing.insertAt, missing.insertAt], text: missing.insertion },
+        fix: insertion === undefined ? undefined : { range: [missing.insertAt, missing.insertAt], text: insertion },
       });
     }
     for (const misplaced of match.misplaced) {

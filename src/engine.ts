@@ -59,6 +59,7 @@ export async function lintText(text: string, options: LintTextOptions = {}): Pro
       doc,
       options: { ...(rule.meta.defaultOptions ?? {}), ...ruleConfig.options },
       documentType: selection.type,
+      documentTypeRival: selection.rival,
       settings: config.settings,
       fileExists: options.fileExists,
       readFile: options.readFile,
@@ -110,7 +111,24 @@ export async function lintText(text: string, options: LintTextOptions = {}): Pro
     result.untyped = selection.closest ? { closest: selection.closest } : {};
   }
   if (options.fix) {
-    const output = applyFixes(doc, inReportOrder.filter((f) => !f.suppressed && f.fix).map((f) => f.fix!));
+    let output = applyFixes(doc, inReportOrder.filter((f) => !f.suppressed && f.fix).map((f) => f.fix!));
+    // Sections inserted from a guessed (auto-detected) type can make the document read as another type, whose own
+    // fixes a second --fix would then apply: insert nothing from the template then, and say why.
+    const inserts = (f: Finding) => f.ruleId === 'required-sections' && f.fix !== undefined;
+    if (output !== undefined && selection.id && selection.reason.startsWith('auto-detected') && findings.some(inserts)) {
+      const after = selectDocumentType(parseDocument(output, options.filePath), config);
+      if (after.id !== selection.id) {
+        for (const finding of findings.filter(inserts)) {
+          delete finding.fix;
+          finding.message = finding.message.replace(
+            '; --fix inserts it from the template',
+            `; --fix inserts nothing: with the sections inserted the document would read as "${after.id ?? 'no type'}" — name its type (front matter speclint: { type: … }, or "documents" in config)`,
+          );
+        }
+        result.fixableCount = findings.filter((f) => !f.suppressed && f.fix).length;
+        output = applyFixes(doc, inReportOrder.filter((f) => !f.suppressed && f.fix).map((f) => f.fix!));
+      }
+    }
     if (output !== undefined) result.output = output;
   }
   return result;

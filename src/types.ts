@@ -237,6 +237,11 @@ export interface RuleContext<Options = Record<string, any>> {
   options: Options;
   /** The document type chosen for this file, if any. */
   documentType?: DocumentType;
+  /**
+   * Set when the type was auto-detected and another type came close: the type is a guess, so rules report what the
+   * type asks for but insert nothing from its template (a fix could then read the document as the other type).
+   */
+  documentTypeRival?: string;
   /** Shared settings from config (`settings` key). */
   settings: Record<string, unknown>;
   /** See LintOptions.fileExists. */

@@ -24,7 +24,12 @@ export interface TypeSelection {
   closest?: { id: string; score: number; threshold: number };
   /** The document is itself the template of a registered type: nothing to check. */
   isTemplate?: boolean;
+  /** Auto-detected, and another type came close (see CLOSE_CALL): the type is a guess, so nothing is inserted from it. */
+  rival?: string;
 }
+
+/** Scores within this of the best make detection a close call between two types. */
+const CLOSE_CALL = 0.25;
 
 let builtins: Record<string, DocumentTypeSource> | undefined;
 
@@ -142,10 +147,14 @@ export function selectDocumentType(doc: SpecDocument, config: ResolvedConfig): T
   }
 
   let best: { source: DocumentTypeSource; evidence: DetectionEvidence } | undefined;
+  let runnerUp: { source: DocumentTypeSource; evidence: DetectionEvidence } | undefined;
   let closest: { source: DocumentTypeSource; evidence: DetectionEvidence } | undefined;
   for (const source of Object.values(config.types)) {
     const evidence = detectionEvidence(doc, detectionSignature(source), filePath);
-    if (evidence.qualifies && (!best || evidence.score > best.evidence.score)) best = { source, evidence };
+    if (evidence.qualifies && (!best || evidence.score > best.evidence.score)) {
+      runnerUp = best;
+      best = { source, evidence };
+    } else if (evidence.qualifies && (!runnerUp || evidence.score > runnerUp.evidence.score)) runnerUp = { source, evidence };
     if (!closest || evidence.share - evidence.threshold > closest.evidence.share - closest.evidence.threshold) closest = { source, evidence };
   }
   // `type: Standards Track` is the template's own field; `type: tech-spc` beside known types is a typo worth a word.
@@ -168,6 +177,10 @@ export function selectDocumentType(doc: SpecDocument, config: ResolvedConfig): T
     type: compileTemplate(best.source),
     reason: `auto-detected: ${why ? `${why} and ` : ''}${percent(evidence.share)} of the template's sections and fields are present`,
   };
+  if (runnerUp && evidence.score - runnerUp.evidence.score < CLOSE_CALL) {
+    selection.rival = runnerUp.source.id;
+    selection.reason += `; ${runnerUp.source.id} came close (${percent(runnerUp.evidence.share)}), so --fix inserts no sections`;
+  }
   if (problem) selection.problem = problem;
   return selection;
 }

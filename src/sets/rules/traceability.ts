@@ -186,11 +186,6 @@ function titleWords(title: string): Set<string> {
  * Whether two titles name the same thing: equal once markup and punctuation are gone, one a prefix of the other,
  * or more than half of the shorter title's words in the longer one (a heading may abbreviate the story's title).
  */
-function sharesDistinctiveWord(a: string | undefined, b: string | undefined): boolean {
-  const wb = titleWords(b ?? '');
-  return [...titleWords(a ?? '')].some((word) => word.length >= 4 && wb.has(word));
-}
-
 export function sameTitle(a: string | undefined, b: string | undefined): boolean {
   const x = normalizeTitle(a);
   const y = normalizeTitle(b);
@@ -293,9 +288,7 @@ export const traceStoryRenamed: SetRule = {
         for (const id of [...member.summary.ids.referenced, ...member.summary.ids.defined].sort(byPosition)) {
           if (!isStory(id.id) || id.in !== 'heading' || !id.title) continue;
           const def = model.definitions.get(id.id)?.find((d) => d.id.title);
-          // A heading that keeps one distinctive word of the story's title (`CDK-Aware Documentation` for the
-          // spec's "Documentation that knows the CDK") names it in short, or names the part of it this phase does.
-          if (!def || sameTitle(def.id.title, id.title) || sharesDistinctiveWord(def.id.title, id.title)) continue;
+          if (!def || sameTitle(def.id.title, id.title)) continue;
           report({
             filePath: member.path, line: id.line, column: id.column, endColumn: id.endColumn,
             message: `This heading calls ${noun(id.id)} "${id.title}", ${basename(def.path)} calls it "${def.id.title}": the story was renamed or renumbered — update the heading (and check that its tasks still fit)`,
