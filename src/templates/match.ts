@@ -161,7 +161,7 @@ function looseMatch(pattern: SectionPattern, forms: HeadingForms): boolean {
     if (have.length === want.length + 1 && want.every((w) => have.includes(w))) return true;
   }
   // A misspelt long word (`Future Posibilities`): the same words, one letter off in words of six letters or more.
-  if (essentialDoc && sameWordsButTypos(essentialDoc.split(' '), essential(literal).split(' '))) return true;
+  if (essentialDoc && sameWordsButTypos(essentialDoc.split(' '), essentialTemplate.split(' '))) return true;
   const wanted = words(literal);
   if (wanted.size < 5) return false;
   const have = words(forms.key);
