@@ -1,7 +1,7 @@
 import type { Rule, SpecDocument } from '../src/types.js';
 import { docsUrl } from '../src/rule-helpers.js';
 import { compiledTypeOf, type SectionPattern } from '../src/templates/compile.js';
-import { matchOutline } from '../src/templates/match.js';
+import { INSERTS_FROM_TEMPLATE, matchOutline } from '../src/templates/match.js';
 
 const heading = (pattern: { level: number; text: string }) => `${'#'.repeat(pattern.level)} ${pattern.text}`;
 
@@ -40,7 +40,7 @@ const rule: Rule = {
       const point = doc.pointAt(Math.min(missing.insertAt, doc.text.length));
       // A close call between two types: report, but insert nothing from a template that may not be the document's.
       const insertion = documentTypeRival === undefined ? missing.insertion : undefined;
-      const remedy = insertion !== undefined ? '; --fix inserts it from the template'
+      const remedy = insertion !== undefined ? `; ${INSERTS_FROM_TEMPLATE}`
         : missing.insertion !== undefined ? `; the type is a close call with "${documentTypeRival}", so --fix inserts nothing: name the type (front matter speclint: { type: … }, or "documents" in config)`
         : pattern.wildcard ? '' : '; a heading of that name is elsewhere in the document — move it here';
       const optionalHint = pattern.since ? '' : ` (or list it in the type's "optionalSections")`;
@@ -49,7 +49,7 @@ const rule: Rule = {
         line: missing.after ? missing.after.line : missing.before ? missing.before.line : missing.parent ? missing.parent.line : point.line,
         column: 1,
         key: `missing:${path(pattern)}`,
-        fix: insertion === undefined ? undefined : { range: [missing.insertAt, missing.insertAt], text: insertion },
+        fix: insertion === undefined ? undefined : { range: [missing.insertAt, missing.insertAt], text: insertion, fromTemplate: true },
       });
     }
     for (const misplaced of match.misplaced) {

@@ -7,6 +7,7 @@ import { parseDocument } from './parse/document.js';
 import { parseDirectives, applyDirectives, checkDirectives } from './directives.js';
 import { recommendedRules } from './config/recommended.js';
 import { builtinTypeSources, selectDocumentType } from './templates/index.js';
+import { INSERTS_FROM_TEMPLATE } from './templates/match.js';
 import { createHash } from 'node:crypto';
 import { summarize } from './summary.js';
 import type { CompiledType } from './templates/compile.js';
@@ -114,14 +115,14 @@ export async function lintText(text: string, options: LintTextOptions = {}): Pro
     let output = applyFixes(doc, inReportOrder.filter((f) => !f.suppressed && f.fix).map((f) => f.fix!));
     // Sections inserted from a guessed (auto-detected) type can make the document read as another type, whose own
     // fixes a second --fix would then apply: insert nothing from the template then, and say why.
-    const inserts = (f: Finding) => f.ruleId === 'required-sections' && f.fix !== undefined;
+    const inserts = (f: Finding) => f.fix?.fromTemplate === true;
     if (output !== undefined && selection.id && selection.reason.startsWith('auto-detected') && findings.some(inserts)) {
       const after = selectDocumentType(parseDocument(output, options.filePath), config);
       if (after.id !== selection.id) {
         for (const finding of findings.filter(inserts)) {
           delete finding.fix;
           finding.message = finding.message.replace(
-            '; --fix inserts it from the template',
+            `; ${INSERTS_FROM_TEMPLATE}`,
             `; --fix inserts nothing: with the sections inserted the document would read as "${after.id ?? 'no type'}" — name its type (front matter speclint: { type: … }, or "documents" in config)`,
           );
         }

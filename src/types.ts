@@ -23,6 +23,11 @@ export interface Range {
 export interface Fix {
   range: [number, number];
   text: string;
+  /**
+   * The text comes from the document type's template (a missing section). When the type was auto-detected and the
+   * fixed text would read as another type, the engine drops such fixes rather than insert a guessed template's text.
+   */
+  fromTemplate?: boolean;
 }
 
 export interface Suppression {

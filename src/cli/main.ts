@@ -3,8 +3,9 @@
  * baseline) → reporters → stdout, files and the exit code.
  * Every failure the user can cause ends as one line on stderr and exit code 2, never a stack trace.
  */
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { appendFileSync } from 'node:fs';
+import { dirname, relative, sep } from 'node:path';
+import { writeOutputFile } from './output.js';
 import { HELP, parseCommandLine, type CliOptions } from './args.js';
 import { SpeclintError, UsageError, hint } from '../errors.js';
 import { PACKAGE_INFO } from '../package-info.generated.js';
@@ -236,14 +237,7 @@ async function writeReports(speclint: Speclint, options: CliOptions, io: Io, run
     const formatter = await speclint.loadFormatter(format);
     const text = formatter.format(reports, file ? { ...presentation, color: false } : presentation);
     if (file) {
-      const target = resolve(io.cwd, file);
-      try {
-        mkdirSync(dirname(target), { recursive: true });
-        writeFileSync(target, text);
-      } catch (error) {
-        throw new SpeclintError(`Cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-      }
-      written.push({ format, file: target });
+      written.push({ format, file: writeOutputFile(io.cwd, file, text) });
     } else {
       io.stdout(text);
       wroteToStdout = true;

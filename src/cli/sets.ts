@@ -3,9 +3,8 @@
  * set rules in `speclint rules`. `speclint sets --from` and `--summaries-out` go through the ordinary lint path
  * (main.ts), since their output is an ordinary report.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { SpeclintError, UsageError } from '../errors.js';
+import { writeOutputFile } from './output.js';
+import { UsageError } from '../errors.js';
 import type { CliOptions } from './args.js';
 import type { LintRun, Speclint } from '../project/speclint.js';
 
@@ -42,13 +41,7 @@ export async function printTrace(speclint: Speclint, options: CliOptions, io: Io
   }
   const file = options.outputFiles[0];
   if (file) {
-    const target = resolve(io.cwd, file);
-    try {
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, text);
-    } catch (error) {
-      throw new SpeclintError(`Cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
+    writeOutputFile(io.cwd, file, text);
     io.stdout(`${matrices.length} set${matrices.length === 1 ? '' : 's'} traced${failures.length > 0 ? `, ${failures.length} below the coverage threshold` : ''}; report written to ${file}\n`);
   } else io.stdout(text);
   for (const n of run.notifications) if (n.level === 'error') io.stderr(`error: ${n.filePath ? `${n.filePath}: ` : ''}${n.message}\n`);

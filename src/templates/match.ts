@@ -14,6 +14,9 @@ import { isRealDate } from '../rule-helpers.js';
 import { cleanHeading, headingForms, headingKey, matchesHeading, type HeadingForms } from './headings.js';
 import type { CompiledType, SectionPattern } from './compile.js';
 
+/** How a message says --fix will insert a section from the template (the engine rewrites it when it will not). */
+export const INSERTS_FROM_TEMPLATE = '--fix inserts it from the template';
+
 export interface MissingSection {
   pattern: SectionPattern;
   /** The found section it belongs after, or (when none) the one it belongs before, or the parent it opens. */

@@ -2,16 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, lintText } from '../../src/engine.js';
 import { parseDocument } from '../../src/parse/document.js';
-import { rules } from '../../rules/index.js';
+import { onlyRule } from './only-rule.js';
 import rule from '../../rules/valid-links.js';
 import type { LintOptions, ReportDescriptor, ResolvedConfig } from '../../src/types.js';
 
 const RULE = 'valid-links';
 
-function configWith(options: Record<string, unknown>, base: ResolvedConfig = defaultConfig()): ResolvedConfig {
-  const only = Object.fromEntries(rules.map((r) => [r.meta.id, { severity: r.meta.id === RULE ? ('error' as const) : ('off' as const), options: r.meta.id === RULE ? options : {} }]));
-  return { ...base, rules: only };
-}
+const configWith = (options: Record<string, unknown>, base?: ResolvedConfig) => onlyRule(RULE, options, base);
 
 async function findings(text: string, options: Record<string, unknown> = {}, lint: Partial<LintOptions> = {}) {
   const result = await lintText(text, { config: lint.config ?? configWith(options), ...lint });

@@ -1,30 +1,19 @@
 /** valid-sql in process: what a user sees (rule id, line, column, message), the dialect module, keys. */
 import { describe, expect, it } from 'vitest';
-import { defaultConfig, lintText } from '../../src/engine.js';
-import { parseDocument } from '../../src/parse/document.js';
-import { rules } from '../../rules/index.js';
 import rule from '../../rules/valid-sql.js';
 import { validateConfigFile } from '../../src/config/validate.js';
 import { SQL_DIALECTS, SQL_DIALECT_ALIASES, SQL_DIALECT_NAMES, detectDialects, infoStringDialect, normalizeDialect } from '../../src/validators/sql-dialects.js';
 import { loadedSqlParsers } from '../../src/validators/sql.js';
-import type { ReportDescriptor } from '../../src/types.js';
+import { lintText } from '../../src/engine.js';
+import { descriptorsOf, fenced, findingsOf, onlyRule } from './only-rule.js';
 
 const RULE = 'valid-sql';
 
-async function findings(text: string, options: Record<string, unknown> = {}) {
-  const config = defaultConfig();
-  const only = Object.fromEntries(rules.map((r) => [r.meta.id, { severity: r.meta.id === RULE ? ('error' as const) : ('off' as const), options: r.meta.id === RULE ? options : {} }]));
-  const result = await lintText(text, { config: { ...config, rules: only } });
-  return result.messages.map((m) => ({ ruleId: m.ruleId, line: m.line, column: m.column, message: m.message }));
-}
+const findings = (text: string, options: Record<string, unknown> = {}) => findingsOf(RULE, text, options);
 
-async function descriptors(text: string): Promise<ReportDescriptor[]> {
-  const reported: ReportDescriptor[] = [];
-  await rule.check({ doc: parseDocument(text), options: rule.meta.defaultOptions as never, settings: {}, report: (d) => reported.push(d) });
-  return reported;
-}
+const descriptors = (text: string) => descriptorsOf(rule, text);
 
-const block = (body: string, info = 'sql') => `# Spec\n\n\`\`\`${info}\n${body}\n\`\`\`\n`;
+const block = fenced('sql');
 const PG_HINT = '(mark the block ```sql dialect=<name> if it is another dialect, or ```sql fragment if it is an excerpt)';
 
 // First in the file: parsers load once per process.
@@ -81,7 +70,7 @@ describe('valid-sql: another dialect under the default PostgreSQL', () => {
 
   it('a MySQL block that does not parse as MySQL either is a warning to state its dialect; stated, its error is reported', async () => {
     const body = 'CREATE TABLE `t` (\n  `id` INT AUTO_INCREMENT PRIMARY KEY\n  `name` TEXT\n);';
-    const result = await lintText(block(body), { config: { ...defaultConfig(), rules: Object.fromEntries(rules.map((r) => [r.meta.id, { severity: r.meta.id === RULE ? ('error' as const) : ('off' as const), options: {} }])) } });
+    const result = await lintText(block(body), { config: onlyRule(RULE) });
     expect(result.messages.map((m) => ({ severity: m.severity, line: m.line, column: m.column, message: m.message }))).toEqual([
       { severity: 'warn', line: 4, column: 1, message: 'This block looks like MySQL (AUTO_INCREMENT, backtick-quoted identifiers), not PostgreSQL: mark it ```sql dialect=mysql or set valid-sql\'s "dialect" option to have it checked as MySQL' },
     ]);

@@ -1,27 +1,15 @@
 /** valid-yaml in process: what a user sees (rule id, line, column, message) and the finding's key. */
 import { describe, expect, it } from 'vitest';
-import { defaultConfig, lintText } from '../../src/engine.js';
-import { parseDocument } from '../../src/parse/document.js';
-import { rules } from '../../rules/index.js';
 import rule from '../../rules/valid-yaml.js';
-import type { ReportDescriptor } from '../../src/types.js';
+import { descriptorsOf, fenced, findingsOf } from './only-rule.js';
 
 const RULE = 'valid-yaml';
 
-async function findings(text: string) {
-  const config = defaultConfig();
-  const only = Object.fromEntries(rules.map((r) => [r.meta.id, { severity: r.meta.id === RULE ? ('error' as const) : ('off' as const), options: {} }]));
-  const result = await lintText(text, { config: { ...config, rules: only } });
-  return result.messages.map((m) => ({ ruleId: m.ruleId, line: m.line, column: m.column, message: m.message }));
-}
+const findings = (text: string, options: Record<string, unknown> = {}) => findingsOf(RULE, text, options);
 
-async function descriptors(text: string): Promise<ReportDescriptor[]> {
-  const reported: ReportDescriptor[] = [];
-  await rule.check({ doc: parseDocument(text), options: rule.meta.defaultOptions as never, settings: {}, report: (d) => reported.push(d) });
-  return reported;
-}
+const descriptors = (text: string) => descriptorsOf(rule, text);
 
-const block = (body: string, info = 'yaml') => `# Spec\n\n\`\`\`${info}\n${body}\n\`\`\`\n`;
+const block = fenced('yaml');
 
 describe('valid-yaml: a block whose only problems are elisions is a fragment', () => {
   it.each([

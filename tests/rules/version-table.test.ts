@@ -1,17 +1,11 @@
 /** version-table in process: what a user sees (rule id, line, column, message). */
 import { describe, expect, it } from 'vitest';
-import { defaultConfig, lintText } from '../../src/engine.js';
-import { rules } from '../../rules/index.js';
+import { findingsOf } from './only-rule.js';
 import { compareVersions, readVersion, readVersionCell } from '../../src/validators/versions.js';
 
 const RULE = 'version-table';
 
-async function findings(text: string, options: Record<string, unknown> = {}) {
-  const config = defaultConfig();
-  const only = Object.fromEntries(rules.map((r) => [r.meta.id, { severity: r.meta.id === RULE ? ('error' as const) : ('off' as const), options: r.meta.id === RULE ? options : {} }]));
-  const result = await lintText(text, { config: { ...config, rules: only } });
-  return result.messages.map((m) => ({ ruleId: m.ruleId, line: m.line, column: m.column, message: m.message }));
-}
+const findings = (text: string, options: Record<string, unknown> = {}) => findingsOf(RULE, text, options);
 
 const table = (header: string, rows: string[]) => `# Spec\n\n| ${header} |\n|${header.split('|').map(() => '---').join('|')}|\n${rows.map((r) => `| ${r} |`).join('\n')}\n`;
 const HINT = 'expected a version such as 1.2.0, v1beta1 or 2024-01-15; a label such as Unreleased or GA is fine too';
