@@ -173,6 +173,61 @@ function looseMatch(pattern: SectionPattern, forms: HeadingForms): boolean {
   return shared / Math.max(wanted.size, have.size) >= 0.8;
 }
 
+/* ------------------------------------------------------------------ distinctive words */
+
+/** Words that name no particular section: function words, and nouns any heading may add, drop or change. */
+const GENERIC_WORDS = new Set([
+  'the', 'and', 'for', 'of', 'on', 'in', 'to', 'with', 'from', 'into', 'about', 'by', 'at', 'as', 'or', 'an', 'a', 'is', 'are', 'be', 'do', 'does', 'did',
+  'we', 'you', 'our', 'your', 'this', 'that', 'these', 'those', 'it', 'its', 'can', 'will', 'should', 'would', 'could', 'may', 'how', 'what', 'why', 'when',
+  'which', 'where', 'who', 'each', 'all', 'any', 'some', 'more', 'other', 'others', 'only', 'first', 'new', 'main', 'key', 'general', 'additional', 'details',
+  'detail', 'notes', 'note', 'overview', 'section', 'information', 'considerations', 'consideration', 'graph', 'scope', 'summary', 'description', 'plan',
+  'items', 'item', 'list', 'part', 'step', 'phase', 'story', 'stories', 'user', 'users', 'feature', 'features', 'there', 'not', 'no', 'yes', 'if', 'than', 'then',
+]);
+
+/**
+ * A light stem: the word less one common inflectional or derivational ending, keeping four letters at least, so
+ * that `proposal`, `proposed` and `proposals` share `propos`, and `dependency` and `dependencies` share `dependenc`.
+ */
+export function stemOf(word: string): string {
+  const w = word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  if (w.length <= 4) return w;
+  for (const suffix of ['ational', 'ations', 'ation', 'ities', 'ility', 'ity', 'ings', 'ing', 'ments', 'ment', 'ness', 'ives', 'ive', 'ions', 'ion', 'ies', 'ied', 'als', 'al', 'ers', 'er', 'ed', 'es', 'ly', 's', 'y', 'e']) {
+    if (w.endsWith(suffix) && w.length - suffix.length >= 4) return w.slice(0, -suffix.length);
+  }
+  return w;
+}
+
+/** The stems of a heading key's words that could name a section. */
+function contentStems(key: string): Set<string> {
+  return new Set(key.split(/[\s:,.;!?'"()[\]]+/).filter((w) => /\p{L}/u.test(w) && !GENERIC_WORDS.has(w.toLowerCase())).map(stemOf).filter((w) => w.length >= 2));
+}
+
+/** The words of a pattern's heading that may be compared: before the number of a numbered one, none of a stand-in. */
+function patternStems(pattern: SectionPattern): Set<string> {
+  if (pattern.wildcard) return new Set();
+  let key = headingKey(pattern.text.replace(/\[[^\]]*\]|\{[^}]*\}|<[^>]*>/g, ' '));
+  if (pattern.repeatable) key = key.replace(/\s*\d.*$/, '');
+  return contentStems(key);
+}
+
+const distinctiveCache = new WeakMap<CompiledType, Map<SectionPattern, Set<string>>>();
+
+/**
+ * Each pattern's distinctive stems: the content words of its heading that no other heading of the template has
+ * (`abi` of `ABI compatibility` beside `Source compatibility`; `propos` of `Proposal`). A heading sharing one of them
+ * names that section and no other.
+ */
+function distinctiveStems(type: CompiledType): Map<SectionPattern, Set<string>> {
+  let out = distinctiveCache.get(type);
+  if (out) return out;
+  const stems = new Map(type.allPatterns.map((p) => [p, patternStems(p)] as const));
+  const count = new Map<string, number>();
+  for (const set of stems.values()) for (const stem of set) count.set(stem, (count.get(stem) ?? 0) + 1);
+  out = new Map([...stems].map(([p, set]) => [p, new Set([...set].filter((stem) => count.get(stem) === 1))] as const));
+  distinctiveCache.set(type, out);
+  return out;
+}
+
 /** A section body that only says it does not apply. */
 const NOT_APPLICABLE = /^(?:n\/?a|not applicable|none|no|nothing|not relevant|does not apply)\b[^\n]{0,80}$/i;
 
@@ -352,6 +407,43 @@ export function matchOutline(doc: SpecDocument, type: CompiledType): OutlineMatc
     }
   };
 
+  const distinctive = distinctiveStems(type);
+  /** The section a candidate heading lies inside, among the sections matched in a scope (undefined: none). */
+  const insideMatched = (section: Section, matchedHere: Set<Section>, scope: Section | undefined): boolean => {
+    for (let p = section.parent; p && p !== scope && p !== title && p.level > 0; p = p.parent) if (matchedHere.has(p)) return true;
+    return false;
+  };
+  /**
+   * Headings that share a template heading's distinctive word take its place when nothing else did: `Proposed
+   * changes` for `Proposal`, `Effect on ABI stability` for `ABI compatibility`, `MVP Scope` for `MVP First`. Between
+   * the previous and the next section of the template that are present (at any level); else a direct subsection
+   * of the scope anywhere in it, which section-order then reports as out of place. Never a heading that is, or
+   * loosely matches, another of the template's sections, nor one that shares distinctive words with two of them.
+   */
+  function matchByDistinctiveWord(patterns: SectionPattern[], scope: Section | undefined, inside: Section[], contains: (s: Section) => boolean): void {
+    const present = (p: SectionPattern) => result.matched.get(p)?.find(contains);
+    const matchedHere = new Set(patterns.flatMap((p) => result.matched.get(p) ?? []));
+    patterns.forEach((pattern, index) => {
+      if (pattern.wildcard || exempt(pattern) || result.matched.has(pattern)) return;
+      const stems = distinctive.get(pattern);
+      if (!stems || stems.size === 0) return;
+      const claimsOther = (s: Section) => {
+        const have = contentStems(formsOf(s).key);
+        return type.allPatterns.some((p) => p !== pattern && !p.wildcard && ((distinctive.get(p) && [...distinctive.get(p)!].some((d) => have.has(d))) || looseMatch(p, formsOf(s))));
+      };
+      const candidates = inside.filter((s) => !used.has(s) && !templateHeading.has(s) && !insideMatched(s, matchedHere, scope) && [...contentStems(formsOf(s).key)].some((w) => stems.has(w)) && !claimsOther(s));
+      if (candidates.length === 0) return;
+      const previous = patterns.slice(0, index).map(present).filter((s): s is Section => Boolean(s)).sort((a, b) => b.index - a.index)[0];
+      const next = patterns.slice(index + 1).map(present).filter((s): s is Section => Boolean(s)).sort((a, b) => a.index - b.index)[0];
+      const inPlace = candidates.find((s) => (!previous || s.index > previous.index) && (!next || s.index < next.index));
+      const chosen = inPlace ?? candidates.find((s) => parentOf(s) === scope);
+      if (!chosen) return;
+      used.add(chosen);
+      matchedHere.add(chosen);
+      result.matched.set(pattern, [chosen]);
+    });
+  }
+
   function matchScope(patterns: SectionPattern[], scope: Section | undefined, from: number, to: number): void {
     const contains = (s: Section) => s !== scope && startOf(s) > from && startOf(s) < to;
     result.scopes.push({ scope, patterns, contains });
@@ -362,7 +454,8 @@ export function matchOutline(doc: SpecDocument, type: CompiledType): OutlineMatc
     for (const pattern of ordered) {
       let found: Section[];
       if (pattern.wildcard) {
-        found = inside.filter((s) => !used.has(s) && direct(s));
+        // A heading that is one of the template's own (`## Parallel Opportunities` one level up) is not the slot's.
+        found = inside.filter((s) => !used.has(s) && direct(s) && !templateHeading.has(s));
       } else {
         let candidates = inside.filter((s) => !used.has(s) && matches(pattern, s));
         let exact = true;
@@ -392,6 +485,7 @@ export function matchOutline(doc: SpecDocument, type: CompiledType): OutlineMatc
       for (const s of found) used.add(s);
       if (found.length > 0) result.matched.set(pattern, found);
     }
+    matchByDistinctiveWord(patterns, scope, inside, contains);
     patterns.forEach((pattern, index) => {
       const found = result.matched.get(pattern);
       if (found && found.length > 0) {

@@ -26,3 +26,56 @@ new RuleTester({ documentType: template }).run(rule, {
     },
   ],
 });
+
+/** Class 1 of issue 12: a heading that shares the template heading's distinctive word, in the template's place. */
+const proposalTemplate = '# [Title]\n\n## Background\n\n[b]\n\n## Proposal\n\n[p]\n\n## Rationale\n\n[r]\n\n## Source compatibility\n\n[s]\n\n## ABI compatibility\n\n[a]\n\n## Alternatives\n\n[x]\n';
+
+new RuleTester({ documentType: proposalTemplate }).run(rule, {
+  valid: [
+    {
+      name: 'another inflection of the key word, and the template\'s earlier name that shares its distinctive word',
+      code: '# Coverage\n\n## Background\n\nB.\n\n## Proposed changes\n\nP.\n\n## Rationale\n\nR.\n\n## Source compatibility\n\nS.\n\n## Effect on ABI stability\n\nA.\n\n## Alternative Platforms\n\nX.\n',
+    },
+  ],
+  invalid: [
+    {
+      name: 'a heading that shares distinctive words with two template sections names neither',
+      code: '# Coverage\n\n## Background\n\nB.\n\n## Proposal\n\nP.\n\n## Rationale\n\nR.\n\n## Source and ABI effects\n\nS.\n\n## Alternatives\n\nX.\n',
+      errors: [
+        { line: 11, column: 1, message: 'Missing section "## Source compatibility", expected after "Rationale"' },
+        { line: 11, column: 1, message: 'Missing section "## ABI compatibility", expected after "Rationale"' },
+      ],
+      output: '# Coverage\n\n## Background\n\nB.\n\n## Proposal\n\nP.\n\n## Rationale\n\nR.\n\n## Source and ABI effects\n\nS.\n\n## Source compatibility\n\n[s]\n\n## ABI compatibility\n\n[a]\n\n## Alternatives\n\nX.\n',
+    },
+    {
+      name: 'a heading that is another section of the template is not taken for a missing one',
+      code: '# Coverage\n\n## Background\n\nB.\n\n## Rationale\n\nR.\n\n## Source compatibility\n\nS.\n\n## ABI compatibility\n\nA.\n\n## Alternatives\n\nX.\n',
+      errors: [{ line: 3, column: 1, message: 'Missing section "## Proposal", expected after "Background"' }],
+      output: '# Coverage\n\n## Background\n\nB.\n\n## Proposal\n\n[p]\n\n## Rationale\n\nR.\n\n## Source compatibility\n\nS.\n\n## ABI compatibility\n\nA.\n\n## Alternatives\n\nX.\n',
+    },
+  ],
+});
+
+/** A task list's template: subsections sharing words, a numbered slot, and a key term with a qualifier. */
+const tasksTemplate = '# Tasks: [NAME]\n\n## Dependencies\n\n### Phase Dependencies\n\n[p]\n\n### User Story Dependencies\n\n[u]\n\n### Within Each User Story\n\n[w]\n\n### Parallel Opportunities\n\n[o]\n\n## Parallel Example: User Story 1\n\n[e]\n\n## Strategy\n\n### MVP First (User Story 1 Only)\n\n[m]\n\n### Incremental Delivery\n\n[i]\n';
+
+new RuleTester({ documentType: tasksTemplate }).run(rule, {
+  valid: [
+    {
+      name: 'the same key term with another qualifier, and a qualifier added to a plural',
+      code: '# Tasks: Payslips\n\n## Dependencies\n\n### Phase Dependencies\n\nP.\n\n### User Story Dependency Graph\n\nU.\n\n### Within Each User Story\n\nW.\n\n### Parallel Opportunities\n\nO.\n\n## Parallel Example: User Story 1\n\nE.\n\n## Strategy\n\n### MVP Scope (Minimum Viable Product)\n\nM.\n\n### Incremental Delivery\n\nI.\n',
+    },
+    {
+      name: 'class 2: a template heading one level up in its place is the section, not a numbered slot\'s',
+      code: '# Tasks: Payslips\n\n## Dependencies\n\n### Phase Dependencies\n\nP.\n\n### User Story Dependencies\n\nU.\n\n### Within Each User Story\n\nW.\n\n## Parallel Opportunities\n\nO.\n\n## Parallel Example: User Story 1\n\nE.\n\n## Strategy\n\n### MVP First (User Story 1 Only)\n\nM.\n\n### Incremental Delivery\n\nI.\n',
+    },
+  ],
+  invalid: [
+    {
+      name: 'a missing subsection whose words are all shared with its siblings is still missing',
+      code: '# Tasks: Payslips\n\n## Dependencies\n\n### Phase Dependencies\n\nP.\n\n### Story notes\n\nU.\n\n### Within Each User Story\n\nW.\n\n### Parallel Opportunities\n\nO.\n\n## Parallel Example: User Story 1\n\nE.\n\n## Strategy\n\n### MVP First (User Story 1 Only)\n\nM.\n\n### Incremental Delivery\n\nI.\n',
+      errors: [{ line: 5, column: 1, message: 'Missing section "### User Story Dependencies", expected after "Phase Dependencies"' }],
+      output: '# Tasks: Payslips\n\n## Dependencies\n\n### Phase Dependencies\n\nP.\n\n### Story notes\n\nU.\n\n### User Story Dependencies\n\n[u]\n\n### Within Each User Story\n\nW.\n\n### Parallel Opportunities\n\nO.\n\n## Parallel Example: User Story 1\n\nE.\n\n## Strategy\n\n### MVP First (User Story 1 Only)\n\nM.\n\n### Incremental Delivery\n\nI.\n',
+    },
+  ],
+});

@@ -22,3 +22,15 @@ new RuleTester({ documentType: template }).run(rule, {
     },
   ],
 });
+
+/** A heading that shares a missing section's distinctive word, elsewhere among its siblings: out of order, not missing. */
+new RuleTester({ documentType: '# [Title]\n\n## Background\n\n[b]\n\n## Proposal\n\n[p]\n\n## Rationale\n\n[r]\n\n## Compatibility\n\n[c]\n' }).run(rule, {
+  valid: [{ name: 'the variant in its place', code: '# Coverage\n\n## Background\n\nB.\n\n## Proposed changes\n\nP.\n\n## Rationale\n\nR.\n\n## Compatibility\n\nC.\n' }],
+  invalid: [
+    {
+      name: 'the variant after a later section',
+      code: '# Coverage\n\n## Background\n\nB.\n\n## Rationale\n\nR.\n\n## Proposed changes\n\nP.\n\n## Compatibility\n\nC.\n',
+      errors: [{ line: 11, column: 1, endLine: 11, endColumn: 20, message: 'Section "Proposed changes" is out of the inline template\'s order (template line 7): move it before "Rationale"' }],
+    },
+  ],
+});
