@@ -1,7 +1,7 @@
-import type { Rule, SpecDocument } from '../src/types.js';
+import type { Rule, Section, SpecDocument } from '../src/types.js';
 import { docsUrl } from '../src/rule-helpers.js';
 import { compiledTypeOf, type SectionPattern } from '../src/templates/compile.js';
-import { INSERTS_FROM_TEMPLATE, matchOutline } from '../src/templates/match.js';
+import { INSERTS_ALL_FROM_TEMPLATE, INSERTS_FROM_TEMPLATE, matchOutline, type MissingSection } from '../src/templates/match.js';
 
 const heading = (pattern: { level: number; text: string }) => `${'#'.repeat(pattern.level)} ${pattern.text}`;
 
@@ -32,8 +32,18 @@ const rule: Rule = {
         key: 'title',
       });
     }
+    const grouped = new Set(match.unanswered.flatMap((u) => u.missing));
+    const reportedGroups = new Set<Section>();
     for (const missing of match.missing) {
       const { pattern } = missing;
+      const group = grouped.has(missing) ? match.unanswered.find((u) => u.missing.includes(missing)) : undefined;
+      if (group) {
+        if (!reportedGroups.has(group.scope)) {
+          reportedGroups.add(group.scope);
+          reportUnanswered(group.scope, group.missing);
+        }
+        continue;
+      }
       const where = missing.after ? `after "${missing.after.text}"` : missing.before ? `before "${missing.before.text}"` : missing.parent ? `at the start of "${missing.parent.text}"` : 'at the start of the document';
       const what = pattern.wildcard ? `(one or more headings in place of "${heading(pattern)}")` : `"${heading(pattern)}"`;
       const subsections = pattern.children.filter((c) => !c.optional).length;
@@ -50,6 +60,26 @@ const rule: Rule = {
         column: 1,
         key: `missing:${path(pattern)}`,
         fix: insertion === undefined ? undefined : { range: [missing.insertAt, missing.insertAt], text: insertion, fromTemplate: true },
+      });
+    }
+    /** One finding for a section none of whose (three or more) required subsections is there. */
+    function reportUnanswered(scope: Section, missing: MissingSection[]): void {
+      const parent = missing[0]!.pattern.parent;
+      const names = missing.map((m) => `"${heading(m.pattern)}"`);
+      const listed = names.length > 2 ? `${names.slice(0, 2).join(', ')} and ${names.length - 2} more` : names.join(' and ');
+      const insertAt = missing[0]!.insertAt;
+      // Each insertion goes where the others do: --fix inserts them one after the other, in the template's order.
+      const texts = missing.map((m) => m.insertion);
+      const insertion = documentTypeRival === undefined && texts.every((t): t is string => t !== undefined) && missing.every((m) => m.insertAt === insertAt) ? texts.join('') : undefined;
+      const remedy = insertion !== undefined ? `; ${INSERTS_ALL_FROM_TEMPLATE}`
+        : documentTypeRival !== undefined && texts.every((t) => t !== undefined) ? `; the type is a close call with "${documentTypeRival}", so --fix inserts nothing: name the type (front matter speclint: { type: … }, or "documents" in config)`
+        : '';
+      report({
+        message: `Section "${scope.text}" has none of the ${missing.length} subsections the ${type!.id} template puts under it (${listed}, template line ${missing[0]!.pattern.line}${parent ? ` under "${heading(parent)}"` : ''}): answer each under its own heading${remedy}`,
+        line: scope.line,
+        column: 1,
+        key: `unanswered:${parent ? path(parent) : scope.text}`,
+        fix: insertion === undefined ? undefined : { range: [insertAt, insertAt], text: insertion, fromTemplate: true },
       });
     }
     for (const misplaced of match.misplaced) {

@@ -7,7 +7,7 @@ import { parseDocument } from './parse/document.js';
 import { parseDirectives, applyDirectives, checkDirectives } from './directives.js';
 import { recommendedRules } from './config/recommended.js';
 import { builtinTypeSources, selectDocumentType } from './templates/index.js';
-import { INSERTS_FROM_TEMPLATE } from './templates/match.js';
+import { INSERTS_ALL_FROM_TEMPLATE, INSERTS_FROM_TEMPLATE, withInsertedHeadings } from './templates/match.js';
 import { createHash } from 'node:crypto';
 import { summarize } from './summary.js';
 import type { CompiledType } from './templates/compile.js';
@@ -111,25 +111,24 @@ export async function lintText(text: string, options: LintTextOptions = {}): Pro
   if (!selection.type && Object.values(config.types).some((t) => t.source !== 'builtin')) {
     result.untyped = selection.closest ? { closest: selection.closest } : {};
   }
-  if (options.fix) {
-    let output = applyFixes(doc, inReportOrder.filter((f) => !f.suppressed && f.fix).map((f) => f.fix!));
-    // Sections inserted from a guessed (auto-detected) type can make the document read as another type, whose own
-    // fixes a second --fix would then apply: insert nothing from the template then, and say why.
-    const inserts = (f: Finding) => f.fix?.fromTemplate === true;
-    if (output !== undefined && selection.id && selection.reason.startsWith('auto-detected') && findings.some(inserts)) {
-      const after = selectDocumentType(parseDocument(output, options.filePath), config);
-      if (after.id !== selection.id) {
-        for (const finding of findings.filter(inserts)) {
-          delete finding.fix;
-          finding.message = finding.message.replace(
-            `; ${INSERTS_FROM_TEMPLATE}`,
-            `; --fix inserts nothing: with the sections inserted the document would read as "${after.id ?? 'no type'}" — name its type (front matter speclint: { type: … }, or "documents" in config)`,
-          );
-        }
-        result.fixableCount = findings.filter((f) => !f.suppressed && f.fix).length;
-        output = applyFixes(doc, inReportOrder.filter((f) => !f.suppressed && f.fix).map((f) => f.fix!));
+  // Sections inserted from a guessed (auto-detected) type can make the document read as another type, whose own
+  // fixes a second --fix would then apply: insert nothing from the template then, and say why — with or without
+  // --fix, so that the message tells the truth either way. Detection reads headings, so the check needs no parse.
+  const inserts = (f: Finding) => f.fix?.fromTemplate === true;
+  if (selection.id && selection.reason.startsWith('auto-detected') && findings.some(inserts)) {
+    const insertions = inReportOrder.filter((f) => !f.suppressed && inserts(f)).map((f) => ({ at: f.fix!.range[0], text: f.fix!.text }));
+    const after = selectDocumentType(withInsertedHeadings(doc, insertions), config);
+    if (after.id !== selection.id) {
+      const instead = `; --fix inserts nothing: with the sections inserted the document would read as "${after.id ?? 'no type'}" — name its type (front matter speclint: { type: … }, or "documents" in config)`;
+      for (const finding of findings.filter(inserts)) {
+        delete finding.fix;
+        finding.message = finding.message.replace(`; ${INSERTS_FROM_TEMPLATE}`, instead).replace(`; ${INSERTS_ALL_FROM_TEMPLATE}`, instead);
       }
+      result.fixableCount = findings.filter((f) => !f.suppressed && f.fix).length;
     }
+  }
+  if (options.fix) {
+    const output = applyFixes(doc, inReportOrder.filter((f) => !f.suppressed && f.fix).map((f) => f.fix!));
     if (output !== undefined) result.output = output;
   }
   return result;

@@ -16,6 +16,43 @@ import type { CompiledType, SectionPattern } from './compile.js';
 
 /** How a message says --fix will insert a section from the template (the engine rewrites it when it will not). */
 export const INSERTS_FROM_TEMPLATE = '--fix inserts it from the template';
+/** The same for several sections in one finding. */
+export const INSERTS_ALL_FROM_TEMPLATE = '--fix inserts them from the template';
+
+/**
+ * The document as type detection would read it once these template insertions were made: its own headings with
+ * the inserted ones in place. Detection reads headings, the title and header fields only, so the headings of the
+ * inserted Markdown (ATX headings outside code fences) are enough and nothing is parsed again: this is what lets a
+ * message say whether --fix will insert, without running --fix.
+ */
+export function withInsertedHeadings(doc: SpecDocument, insertions: ReadonlyArray<{ at: number; text: string }>): SpecDocument {
+  const added: Array<{ at: number; order: number; section: Section }> = [];
+  let order = 0;
+  for (const { at, text } of insertions) {
+    let fence: string | undefined;
+    for (const line of text.split(/\r\n|\r|\n/)) {
+      const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+      if (marker && (!fence || (marker[0] === fence[0] && marker.length >= fence.length && /^\s*[`~]+\s*$/.test(line)))) {
+        fence = fence ? undefined : marker;
+        continue;
+      }
+      const atx = fence ? undefined : /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(line);
+      if (!atx) continue;
+      added.push({ at, order: order++, section: { text: atx[2]!.trim(), level: atx[1]!.length, children: [], line: 0, contentStart: at, contentEnd: at, bodyEnd: at, index: -1 } });
+    }
+  }
+  if (added.length === 0) return doc;
+  added.sort((a, b) => a.at - b.at || a.order - b.order);
+  const startOf = (section: Section) => section.heading?.position?.start.offset ?? 0;
+  const merged: Section[] = [];
+  let next = 0;
+  for (const section of doc.sections) {
+    while (next < added.length && added[next]!.at <= startOf(section)) merged.push(added[next++]!.section);
+    merged.push(section);
+  }
+  while (next < added.length) merged.push(added[next++]!.section);
+  return { ...doc, sections: merged };
+}
 
 export interface MissingSection {
   pattern: SectionPattern;
@@ -53,6 +90,11 @@ export interface OutlineMatch {
   titleMismatch?: { section?: Section };
   /** The document's title heading, if it has one (never matched against sections). */
   title?: Section;
+  /**
+   * Sections present whose every required subsection is missing (three or more): reported once, for the section
+   * (a KEP's "Feature Enablement and Rollback" answered in prose, not question by question).
+   */
+  unanswered: Array<{ scope: Section; missing: MissingSection[] }>;
   /** The document's date (Created, Date, …) when `since` annotations made sections optional for it. */
   documentDate?: string;
 }
@@ -304,7 +346,7 @@ export function matchOutline(doc: SpecDocument, type: CompiledType): OutlineMatc
   const cached = perDoc.get(type);
   if (cached) return cached;
 
-  const result: OutlineMatch = { matched: new Map(), missing: [], misplaced: [], scopes: [] };
+  const result: OutlineMatch = { matched: new Map(), missing: [], misplaced: [], scopes: [], unanswered: [] };
   const title = titleOf(doc, type);
   result.title = title;
   if (type.title && !type.title.wildcard) {
@@ -486,6 +528,7 @@ export function matchOutline(doc: SpecDocument, type: CompiledType): OutlineMatc
       if (found.length > 0) result.matched.set(pattern, found);
     }
     matchByDistinctiveWord(patterns, scope, inside, contains);
+    const missingHere: MissingSection[] = [];
     patterns.forEach((pattern, index) => {
       const found = result.matched.get(pattern);
       if (found && found.length > 0) {
@@ -521,8 +564,10 @@ export function matchOutline(doc: SpecDocument, type: CompiledType): OutlineMatc
         missing.insertion = insertionText(render(pattern, level), insertAt);
       }
       result.missing.push(missing);
+      missingHere.push(missing);
       reportOrphans(pattern, to);
     });
+    if (scope && missingHere.length >= 3 && missingHere.length === patterns.filter((p) => !exempt(p)).length) result.unanswered.push({ scope, missing: missingHere });
   }
 
   matchScope(type.outline, undefined, -1, Infinity);

@@ -79,3 +79,27 @@ new RuleTester({ documentType: tasksTemplate }).run(rule, {
     },
   ],
 });
+
+/** Class 5 of issue 12: a section whose every question is missing is one finding, for the section. */
+const questionsTemplate = '# [Title]\n\n## Summary\n\n[s]\n\n## Rollout\n\n### How is it enabled?\n\n[e]\n\n### How is it rolled back?\n\n[r]\n\n### What fails if it breaks?\n\n[f]\n';
+
+new RuleTester({ documentType: questionsTemplate }).run(rule, {
+  valid: ['# Search\n\n## Summary\n\nS.\n\n## Rollout\n\nNot applicable: nothing is rolled out.\n'],
+  invalid: [
+    {
+      name: 'every question of a section answered in prose',
+      code: '# Search\n\n## Summary\n\nS.\n\n## Rollout\n\nWe flip a flag.\n',
+      errors: [{ line: 7, column: 1, message: 'Section "Rollout" has none of the 3 subsections the inline template puts under it ("### How is it enabled?", "### How is it rolled back?" and 1 more, template line 9 under "## Rollout"): answer each under its own heading; --fix inserts them from the template' }],
+      output: '# Search\n\n## Summary\n\nS.\n\n## Rollout\n\nWe flip a flag.\n\n### How is it enabled?\n\n[e]\n\n### How is it rolled back?\n\n[r]\n\n### What fails if it breaks?\n\n[f]\n',
+    },
+    {
+      name: 'some questions answered: one finding per missing question',
+      code: '# Search\n\n## Summary\n\nS.\n\n## Rollout\n\n### How is it enabled?\n\nA flag.\n',
+      errors: [
+        { line: 9, column: 1, message: 'Missing section "### How is it rolled back?", expected after "How is it enabled?"' },
+        { line: 9, column: 1, message: 'Missing section "### What fails if it breaks?", expected after "How is it enabled?"' },
+      ],
+      output: '# Search\n\n## Summary\n\nS.\n\n## Rollout\n\n### How is it enabled?\n\nA flag.\n\n### How is it rolled back?\n\n[r]\n\n### What fails if it breaks?\n\n[f]\n',
+    },
+  ],
+});
