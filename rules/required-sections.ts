@@ -75,7 +75,7 @@ const rule: Rule = {
         : documentTypeRival !== undefined && texts.every((t) => t !== undefined) ? `; the type is a close call with "${documentTypeRival}", so --fix inserts nothing: name the type (front matter speclint: { type: … }, or "documents" in config)`
         : '';
       report({
-        message: `Section "${scope.text}" has none of the ${missing.length} subsections the ${type!.id} template puts under it (${listed}, template line ${missing[0]!.pattern.line}${parent ? ` under "${heading(parent)}"` : ''}): answer each under its own heading${remedy}`,
+        message: `Section "${scope.text}" has none of the ${missing.length} subsections the ${type!.id} template puts under it (${listed}, template line ${missing[0]!.pattern.line}${parent ? ` under "${heading(parent)}"` : ''}): add each under its own heading${remedy}`,
         line: scope.line,
         column: 1,
         key: `unanswered:${parent ? path(parent) : scope.text}`,

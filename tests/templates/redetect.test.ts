@@ -26,7 +26,7 @@ describe('the insertion message tells the truth without --fix', () => {
       const result = await lintText(flips, { config, fix });
       expect(result.documentType).toBe('a');
       expect(result.messages.map((m) => `${m.line}:${m.column} ${m.message}`)).toEqual([
-        '11:1 Section "Plan" has none of the 4 subsections the a template puts under it ("### Alpha", "### Beta" and 2 more, template line 13 under "## Plan"): answer each under its own heading; --fix inserts nothing: with the sections inserted the document would read as "b" — name its type (front matter speclint: { type: … }, or "documents" in config)',
+        '11:1 Section "Plan" has none of the 4 subsections the a template puts under it ("### Alpha", "### Beta" and 2 more, template line 13 under "## Plan"): add each under its own heading; --fix inserts nothing: with the sections inserted the document would read as "b" — name its type (front matter speclint: { type: … }, or "documents" in config)',
       ]);
       expect(result.fixableCount).toBe(0);
       expect(result.output).toBeUndefined();
@@ -36,7 +36,7 @@ describe('the insertion message tells the truth without --fix', () => {
   it('says --fix inserts them, and does, when the type holds', async () => {
     const holds = { ...config, types: { a: config.types.a! } };
     const result = await lintText(flips, { config: holds });
-    expect(result.messages.map((m) => m.message)).toEqual([expect.stringMatching(/: answer each under its own heading; --fix inserts them from the template$/)]);
+    expect(result.messages.map((m) => m.message)).toEqual([expect.stringMatching(/: add each under its own heading; --fix inserts them from the template$/)]);
     const fixed = await lintText(flips, { config: holds, fix: true });
     expect(fixed.output).toBe('# Plan: Search\n\n## Summary\n\nS.\n\n## Goals\n\nG.\n\n## Plan\n\nP.\n\n### Alpha\n\n[a]\n\n### Beta\n\n[b]\n\n### Gamma\n\n[c]\n\n### Delta\n\n[d]\n');
   });

@@ -89,7 +89,7 @@ new RuleTester({ documentType: questionsTemplate }).run(rule, {
     {
       name: 'every question of a section answered in prose',
       code: '# Search\n\n## Summary\n\nS.\n\n## Rollout\n\nWe flip a flag.\n',
-      errors: [{ line: 7, column: 1, message: 'Section "Rollout" has none of the 3 subsections the inline template puts under it ("### How is it enabled?", "### How is it rolled back?" and 1 more, template line 9 under "## Rollout"): answer each under its own heading; --fix inserts them from the template' }],
+      errors: [{ line: 7, column: 1, message: 'Section "Rollout" has none of the 3 subsections the inline template puts under it ("### How is it enabled?", "### How is it rolled back?" and 1 more, template line 9 under "## Rollout"): add each under its own heading; --fix inserts them from the template' }],
       output: '# Search\n\n## Summary\n\nS.\n\n## Rollout\n\nWe flip a flag.\n\n### How is it enabled?\n\n[e]\n\n### How is it rolled back?\n\n[r]\n\n### What fails if it breaks?\n\n[f]\n',
     },
     {
