@@ -6,6 +6,7 @@ import { canonicalKey } from '../src/parse/metadata.js';
 import { readDate, dateProblem } from '../src/dates.js';
 import { didYouMean } from '../src/errors.js';
 import { compiledTypeOf, type CompiledType, type MetadataFieldSpec } from '../src/templates/compile.js';
+import { stemOf } from '../src/templates/match.js';
 import { schemaValidator } from '../src/schema-validators.js';
 
 /** A value still holding a template stand-in is no-placeholders' finding, not this rule's. */
@@ -97,18 +98,45 @@ const rule: Rule = {
         }
       }
     } else {
-      for (const spec of type.metadataFields) checkField(context, type, spec, fields.get(spec.canonicalKey) ?? byPrefix(fields, spec.canonicalKey), anchor);
+      for (const spec of type.metadataFields) checkField(context, type, spec, fields.get(spec.canonicalKey) ?? byPrefix(fields, spec.canonicalKey) ?? byStem(fields, spec.canonicalKey), anchor);
     }
     checkUpdatedAfterCreated(context, fields);
   },
 };
+
+const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+/** A line that is a date and nothing else: `August 27, 2018`, `27 August 2018`, `December 2022`, `2018-08-27`. */
+const DATE_LINE = new RegExp(String.raw`^(?:${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH},?\s+\d{4}|${MONTH},?\s+\d{4}|\d{4}-\d{2}-\d{2})$`, 'i');
+/** A line of one to three names (`Russ Cox`, `Marcel van Lohuizen`, `Ian Lance Taylor, Robert Griesemer`). */
+const NAMES_LINE = /^\p{Lu}[\p{L}.'’-]*(?:\s+[\p{L}.'’-]+){0,4}(?:\s*(?:,|&|\band\b)\s*\p{Lu}[\p{L}.'’-]*(?:\s+[\p{L}.'’-]+){0,4}){0,2}$/u;
+
+/**
+ * A byline: the paragraph right under the title, of at most three short lines, one of them a date alone and the
+ * others names (`Marcel van Lohuizen\` / `August 27, 2018`). Only for a document that labels no header field of its
+ * own (no `Key: value` lines, lists or tables): one that does follows the template's label convention and is held to it.
+ */
+function bylineOf(doc: RuleContext['doc']): { author: boolean; date: boolean } | undefined {
+  if (!doc.title?.heading || doc.metadata.some((m) => m.source !== 'frontmatter')) return undefined;
+  const titleNode = doc.title.heading;
+  const at = doc.root.children.indexOf(titleNode);
+  const next = at >= 0 ? doc.root.children.slice(at + 1).find((n) => n.type !== 'html') : undefined;
+  if (next?.type !== 'paragraph') return undefined;
+  const lines = doc.text.slice(next.position!.start.offset!, next.position!.end.offset!).split(/\r\n|\r|\n/).map((l) => l.replace(/\\$|\s{2,}$/, '').replace(/[*_]/g, '').trim()).filter(Boolean);
+  if (lines.length === 0 || lines.length > 3 || lines.some((l) => l.length > 80)) return undefined;
+  const dates = lines.filter((l) => DATE_LINE.test(l));
+  if (dates.length !== 1 || !lines.every((l) => DATE_LINE.test(l) || NAMES_LINE.test(l))) return undefined;
+  return { date: true, author: lines.length > 1 };
+}
 
 function checkField(context: RuleContext, type: CompiledType, spec: MetadataFieldSpec, field: MetadataField | undefined, anchor: object): void {
   const { report } = context;
   if (!field) {
     // A field the document writes as a section of its own (`### Decision`) is there.
     const asHeading = context.doc.sections.some((s) => canonicalKey(s.text.replace(/[:.]+$/, '')) === spec.canonicalKey);
-    if (!spec.optional && !asHeading) {
+    // An unlabelled byline under the title gives the date and the author.
+    const byline = spec.kind === 'date' || /^(?:author|written by|owner)$/.test(spec.canonicalKey) ? bylineOf(context.doc) : undefined;
+    const inByline = Boolean(byline && (spec.kind === 'date' ? byline.date : byline.author));
+    if (!spec.optional && !asHeading && !inByline) {
       report({ message: `Missing metadata field "${spec.key}" (the ${type.id} template declares "${spec.key}: ${spec.templateValue}"): add it`, ...anchor, key: `missing-field:${spec.canonicalKey}` });
     }
     return;
@@ -151,6 +179,14 @@ function byPrefix(fields: Map<string, MetadataField>, key: string): MetadataFiel
     const tail = longer.slice(-shorter.length).join(' ') === shorter.join(' ');
     if (head || tail) return field;
   }
+  return undefined;
+}
+
+/** A label that is the field's name in another inflection: `Last update` for `Last updated`. */
+function byStem(fields: Map<string, MetadataField>, key: string): MetadataField | undefined {
+  const stems = (k: string) => k.split(' ').map(stemOf).join(' ');
+  const wanted = stems(key);
+  for (const [name, field] of fields) if (stems(name) === wanted) return field;
   return undefined;
 }
 

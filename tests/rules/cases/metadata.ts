@@ -30,3 +30,29 @@ new RuleTester().run(rule, {
     },
   ],
 });
+
+/** Issue 12, class 3: an unlabelled byline under the title (names, then a date alone) gives the author and the date. */
+const proposal = '# Proposal: [Title]\n\nAuthor(s): [Author Name, Co-Author Name]\n\nLast updated: [Date]\n\n## Abstract\n\n[What it is]\n';
+
+new RuleTester({ documentType: proposal }).run(rule, {
+  valid: [
+    { name: 'a byline of a name and a date', code: '# Proposal: Error printing\n\nMarcel van Lohuizen\\\nAugust 27, 2018\n\n## Abstract\n\nA.\n' },
+    { name: 'a byline of a month and year', code: '# Proposal: Telemetry\n\nRuss Cox\\\nDecember 2022\n\n## Abstract\n\nA.\n' },
+    { name: 'a label in another inflection', code: '# Proposal: Transitions\n\nAuthor: Ian Lance Taylor\n\nLast update: October 15, 2018\n\n## Abstract\n\nA.\n' },
+  ],
+  invalid: [
+    {
+      name: 'a document that labels its fields is held to the labels',
+      code: '# Proposal: Regions\n\nAuthor(s): Michael Knyszek\n\nDecember 2022\n\n## Abstract\n\nA.\n',
+      errors: [{ line: 1, column: 1, message: 'Missing metadata field "Last updated" (the inline template declares "Last updated: [Date]"): add it' }],
+    },
+    {
+      name: 'a sentence with a date is no byline',
+      code: '# Proposal: Regions\n\nThis was discussed on August 27, 2018 at length.\n\n## Abstract\n\nA.\n',
+      errors: [
+        { line: 1, column: 1, message: 'Missing metadata field "Author(s)"' },
+        { line: 1, column: 1, message: 'Missing metadata field "Last updated"' },
+      ],
+    },
+  ],
+});
