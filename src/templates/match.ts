@@ -224,6 +224,7 @@ const GENERIC_WORDS = new Set([
   'which', 'where', 'who', 'each', 'all', 'any', 'some', 'more', 'other', 'others', 'only', 'first', 'new', 'main', 'key', 'general', 'additional', 'details',
   'detail', 'notes', 'note', 'overview', 'section', 'information', 'considerations', 'consideration', 'graph', 'scope', 'summary', 'description', 'plan',
   'items', 'item', 'list', 'part', 'step', 'phase', 'story', 'stories', 'user', 'users', 'feature', 'features', 'there', 'not', 'no', 'yes', 'if', 'than', 'then',
+  'use', 'uses', 'using', 'used', 'make', 'add', 'get', 'set', 'run', 'work', 'works', 'need', 'needs', 'why', 'one', 'two',
 ]);
 
 /**
@@ -477,8 +478,12 @@ export function matchOutline(doc: SpecDocument, type: CompiledType): OutlineMatc
       if (candidates.length === 0) return;
       const previous = patterns.slice(0, index).map(present).filter((s): s is Section => Boolean(s)).sort((a, b) => b.index - a.index)[0];
       const next = patterns.slice(index + 1).map(present).filter((s): s is Section => Boolean(s)).sort((a, b) => a.index - b.index)[0];
-      const inPlace = candidates.find((s) => (!previous || s.index > previous.index) && (!next || s.index < next.index));
-      const chosen = inPlace ?? candidates.find((s) => parentOf(s) === scope);
+      // Not deeper than the sections around it: `#### Determining the portability of referenced items` inside a
+      // custom section is no `## Reference-level explanation`.
+      const levels = [previous, next].filter((s): s is Section => Boolean(s)).map((s) => s.level);
+      const notDeeper = (s: Section) => levels.length === 0 || s.level <= Math.max(...levels);
+      const inPlace = candidates.find((s) => notDeeper(s) && (!previous || s.index > previous.index) && (!next || s.index < next.index));
+      const chosen = inPlace ?? candidates.find((s) => parentOf(s) === scope && notDeeper(s));
       if (!chosen) return;
       used.add(chosen);
       matchedHere.add(chosen);
