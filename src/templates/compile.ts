@@ -233,8 +233,15 @@ export function compileTemplate(source: DocumentTypeSource): CompiledType {
       sectionHeadings.add(headingKey(section.text));
     }
     // `#### Use case 1:`, `#### Endpoint 1`: numbered with nothing after the number — the document names its own.
-    const numberedOnly = repeatable && cleanHeading(section.text).replace(/^\D*?\d+(?:\.\d+)*/, '').replace(/[\s:.\-–—]/g, '') === '';
-    if (numberedOnly) heading = { key: /^.+$/ };
+    let numberedOnly = repeatable && cleanHeading(section.text).replace(/^\D*?\d+(?:\.\d+)*/, '').replace(/[\s:.\-–—]/g, '') === '';
+    // `## Parallel Example: User Story 1`: a label before the colon stays; only what follows it varies. Any heading
+    // would do otherwise, and the slot took `## Phase N: Polish` or a level-2 `## Parallel Opportunities`.
+    const labelled = numberedOnly ? /^([^:\d]*[a-z][^:\d]*):\s*\D*\d+(?:\.\d+)*[\s:.\-–—]*$/.exec(cleanHeading(section.text)) : null;
+    if (labelled) {
+      const label = new RegExp(`^${escapeRegExp(labelled[1]!.trim()).replace(/ /g, '\\s+')}\\s*:`);
+      heading = { key: label, repeat: label };
+      numberedOnly = false;
+    } else if (numberedOnly) heading = { key: /^.+$/ };
     const aliases = aliasMap.get(headingKey(section.text));
     if (aliases?.length) {
       heading = { ...heading, key: new RegExp(`${heading.key.source}|${aliases.map((a) => `^${escapeRegExp(a)}$`).join('|')}`), literal: undefined };

@@ -180,7 +180,8 @@ export function headingPattern(text: string): { pattern: HeadingPattern; repeata
     .join('.+?');
   const pattern: HeadingPattern = { key: new RegExp(`^${source}$`) };
   if (!key.includes(STAND_IN_MARK)) pattern.literal = key;
-  if (repeatable) pattern.repeat = new RegExp(`^${escapeRegExp(numbered![1]!.trim()).replace(/ /g, '\\s+')}\\s+\\d+(?:\\.\\d+)*\\b.*$`);
+  // A document that keeps the template's own `Phase N` (or `Step X`) is one of the numbered siblings too.
+  if (repeatable) pattern.repeat = new RegExp(`^${escapeRegExp(numbered![1]!.trim()).replace(/ /g, '\\s+')}\\s+(?:\\d+(?:\\.\\d+)*|[nx])\\b.*$`);
   return { pattern, repeatable };
 }
 

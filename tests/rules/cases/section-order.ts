@@ -34,3 +34,20 @@ new RuleTester({ documentType: '# [Title]\n\n## Background\n\n[b]\n\n## Proposal
     },
   ],
 });
+
+/** A numbered slot keeps its label: `## Parallel Example: User Story 1` takes `Parallel Example: …` headings only. */
+new RuleTester({ documentType: '# Tasks: [NAME]\n\n## Phase 1: Setup\n\n[s]\n\n## Phase N: Polish\n\n[p]\n\n## Dependencies\n\n[d]\n\n## Parallel Example: User Story 1\n\n[e]\n\n## Strategy\n\n[x]\n' }).run(rule, {
+  valid: [
+    {
+      name: 'the template\'s own "Phase N" kept in the document is one of the phases',
+      code: '# Tasks: Search\n\n## Phase 1: Setup\n\nS.\n\n## Phase 2: Core\n\nC.\n\n## Phase N: Polish\n\nP.\n\n## Dependencies\n\nD.\n\n## Parallel Example: User Story 1\n\nE.\n\n## Strategy\n\nX.\n',
+    },
+  ],
+  invalid: [
+    {
+      name: 'a labelled example before the dependencies',
+      code: '# Tasks: Search\n\n## Phase 1: Setup\n\nS.\n\n## Parallel Example: Login\n\nE.\n\n## Dependencies\n\nD.\n\n## Strategy\n\nX.\n',
+      errors: [{ line: 11, column: 1, message: 'Section "Dependencies" is out of the inline template\'s order (template line 11): move it before "Parallel Example: Login"' }],
+    },
+  ],
+});
