@@ -62,6 +62,10 @@ export interface DetectionEvidence {
   idMatch: boolean;
   /** The title names another kind of document than the template's title (`… — Draft Design` for `Proposal: [Title]`). */
   otherKind: boolean;
+  /** The title names the template's kind of document without following its title form (`…: A Proposal`). */
+  kindMatch: boolean;
+  /** The template is for one kind of document (its file's name says so) and the document shows nothing of it. */
+  unspecific?: boolean;
   /** Template headings (their keys) the document has: unique ones weigh more between two candidate types. */
   matchedKeys: Map<string, number>;
 }
@@ -200,13 +204,15 @@ export function detectionEvidence(doc: SpecDocument, signature: DetectionSignatu
   // Location lowers the bar but hardly ranks: several templates of one collection live in the same place.
   // A template with a fixed title form (`# Package Manager Feature name`) ranks lower for a document whose title does
   // not follow it: between two templates that share most sections, the one whose title the document follows is meant.
-  const prefixMissing = Boolean(signature.title && !signature.title.wildcard && forms.title !== undefined && !titleMatch && !kindMatch && !idMatch);
+  const prefixMissing = Boolean(signature.title && !signature.title.wildcard && forms.title !== undefined && !titleMatch && !kindMatch);
   const score = share + (titleMatch ? 0.5 : kindMatch ? 0.3 : 0) + (idMatch ? 0.3 : 0) + (located ? 0.1 : 0) + (named ? 0.4 : 0) - (idOther ? 0.3 : 0) - (prefixMissing ? 0.15 : 0);
-  return { score, share, threshold, titleMatch, located, named, qualifies, idMatch, otherKind, matchedKeys };
+  return { score, share, threshold, titleMatch, located, named, qualifies, idMatch, otherKind, kindMatch, matchedKeys };
 }
 
-/** Each template section that no other candidate type has weighs this much more in the ranking (at most two): more than a title form the document does not follow. */
-const UNIQUE_SECTION_BONUS = 0.2;
+/** Each template section that no other candidate type has weighs this much more in the ranking (at most two). */
+const UNIQUE_SECTION_BONUS = 0.1;
+/** A type with this share of its sections and fields competes for a document even when it does not qualify. */
+const COMPETING_SHARE = 0.25;
 
 const percent = (share: number) => `${Math.round(share * 100)} %`;
 
@@ -243,14 +249,24 @@ export function selectDocumentType(doc: SpecDocument, config: ResolvedConfig): T
     signature: signatures[i]!,
     evidence: detectionEvidence(doc, signatures[i]!, filePath, { others: signatures.filter((_, j) => j !== i) }),
   }));
-  // Evidence unique to one template (a section only it has) tells two qualifying types apart: shared sections
-  // cannot. Between types that share most sections, the share alone leans to the one with fewer sections.
-  const qualifying = candidates.filter((c) => c.evidence.qualifies);
-  if (qualifying.length > 1) {
-    for (const candidate of qualifying) {
-      let unique = 0;
-      for (const [key, weight] of candidate.evidence.matchedKeys) if (!qualifying.some((other) => other !== candidate && other.signature.literal.has(key))) unique += weight;
-      candidate.evidence.score += UNIQUE_SECTION_BONUS * Math.min(2, unique);
+  // Evidence unique to one template (a section no other known type has) tells two qualifying types apart: shared
+  // sections cannot. Between types that share most sections, the share alone leans to the one with fewer sections.
+  // A section another template also has (`Introduction`, an older name of the main template's summary that a
+  // second template kept) is no such evidence.
+  // (among the types that compete for the document: a built-in type that shares one generic heading does not)
+  const competitors = candidates.filter((c) => c.evidence.qualifies || c.evidence.share >= COMPETING_SHARE);
+  for (const candidate of candidates) {
+    const { evidence, signature } = candidate;
+    let unique = 0;
+    for (const [key, weight] of evidence.matchedKeys) if (!competitors.some((other) => other !== candidate && other.signature.literal.has(key))) unique += weight;
+    evidence.score += UNIQUE_SECTION_BONUS * Math.min(2, unique);
+    // A template made for one kind of document (its file says which: `0000-swiftpm-template.md`) is meant only
+    // when the document shows that kind — its name or folder, the template's title or kind, or a section only it
+    // has. The sections it shares with the collection's main template (an older outline it may have kept) do not
+    // make a document that kind.
+    if (signature.documentName && evidence.qualifies && !evidence.named && !evidence.titleMatch && !evidence.kindMatch && unique === 0) {
+      evidence.qualifies = false;
+      evidence.unspecific = true;
     }
   }
   let best: (typeof candidates)[number] | undefined;
@@ -271,7 +287,7 @@ export function selectDocumentType(doc: SpecDocument, config: ResolvedConfig): T
     if (closest) {
       const { evidence } = closest;
       selection.closest = { id: closest.source.id, score: Number(evidence.share.toFixed(2)), threshold: evidence.threshold };
-      const hints = [evidence.titleMatch ? 'title matches' : '', evidence.idMatch ? 'its ID has the template\'s form' : '', evidence.located ? 'lives beside the template' : '', evidence.named ? 'named as the template' : '', evidence.otherKind ? 'but its title names another kind of document' : ''].filter(Boolean);
+      const hints = [evidence.titleMatch ? 'title matches' : '', evidence.idMatch ? 'its ID has the template\'s form' : '', evidence.located ? 'lives beside the template' : '', evidence.named ? 'named as the template' : '', evidence.otherKind ? 'but its title names another kind of document' : '', evidence.unspecific ? `but shows nothing of the kind of document "${closest.source.id}" is for (its file name, title or a section only it has)` : ''].filter(Boolean);
       selection.reason = `auto-detection: no template matched; closest: ${closest.source.id} with ${percent(evidence.share)} of its sections and fields, ${percent(evidence.threshold)} needed${hints.length ? ` (${hints.join(', ')})` : ''}`;
     }
     if (problem) selection.problem = problem;

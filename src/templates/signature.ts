@@ -64,6 +64,9 @@ export function documentKinds(text: string): Set<string> {
   return kinds;
 }
 
+/** Words in a header field's line that make it optional (compileTemplate reads the same). */
+const OPTIONAL_FIELD = /\boptional\b|\bif applicable\b|\bif any\b|\bonly required\b|\bremove (?:this|the) (?:field|header|line)\b|\belse remove\b|\bas needed\b|\bwhen available\b/i;
+
 /** `[ST-NNNN](NNNN-filename.md)`, `SE-XXXX`: the letters of an ID stand-in in a template field's value. */
 const ID_STAND_IN = /\b([A-Za-z][A-Za-z0-9]{0,6})-(?:N{3,}|X{3,}|#{3,}|0{3,})\b/;
 
@@ -189,11 +192,12 @@ export function detectionSignature(source: DocumentTypeSource): DetectionSignatu
     const optionalAll = /^\s*#.*\boptional\b/im.test(fm[1]!);
     for (const line of fm[1]!.split(/\r?\n/)) {
       const m = /^([A-Za-z][\w -]*?)\s*:(.*)$/.exec(line);
-      if (m && m[1] !== 'speclint') metadataKeys.set(canonicalKey(m[1]!), optionalAll || /\boptional\b|only required|remove this field|if applicable/i.test(m[2]!));
+      if (m && m[1] !== 'speclint') metadataKeys.set(canonicalKey(m[1]!), optionalAll || OPTIONAL_FIELD.test(m[2]!) || m[2]!.replace(/\s+#.*$/, '').trim() === '');
     }
   }
   const headerEnd = headings[sectionsFrom]?.start ?? text.length;
-  const headerStart = fm ? fm[0].length : 0;
+  // Header fields sit under the title: instructions above it (a `<details>` list of steps) are no fields.
+  const headerStart = title && first ? first.bodyStart : fm ? fm[0].length : 0;
   const idPrefixes = new Map<string, string>();
   if (fm) {
     for (const line of fm[1]!.split(/\r?\n/)) {
@@ -205,24 +209,37 @@ export function detectionSignature(source: DocumentTypeSource): DetectionSignatu
   let inComment = false;
   let keysSeen = false;
   let blank = false;
+  let optionalFromHere = false;
   for (const line of text.slice(headerStart, headerEnd).split(/\r?\n/)) {
     if (inComment || /<!--/.test(line)) {
       inComment = !line.includes('-->') || line.lastIndexOf('<!--') > line.lastIndexOf('-->');
       continue;
     }
-    const key = metadataKeyOfLine(line);
+    // `Key: value` lines and list items, or the rows of a two-column `| **Key** | value |` table (TF RFCs).
+    const row = /^\s*\|\s*([^|]{1,40}?)\s*\|\s*([^|]*?)\s*\|\s*$/.exec(line);
+    const rowKey = row && !/^[\s:-]*$/.test(row[1]!) && /[A-Za-z]/.test(row[1]!) ? row[1]!.replace(/[*_`]/g, '').trim() : undefined;
+    const key = metadataKeyOfLine(line) ?? rowKey;
     if (key) {
       // Markup around the marker (`_if applicable_`, `*optional*`) is no part of it.
-      metadataKeys.set(canonicalKey(key), /\bif applicable\b|\(optional\)|\boptional\b/i.test(line.replace(/[*_]/g, ' ')));
+      // An empty value (`**Authors:**` over a list, a field the process fills in) is optional, as compileTemplate reads it.
+      const value = rowKey && !metadataKeyOfLine(line) ? row![2]! : line.slice(line.indexOf(':') + 1);
+      metadataKeys.set(canonicalKey(key), optionalFromHere || OPTIONAL_FIELD.test(line.replace(/[*_]/g, ' ')) || value.replace(/[*_\s]/g, '') === '');
       const id = ID_STAND_IN.exec(line.slice(line.indexOf(':') + 1));
       if (id) idPrefixes.set(canonicalKey(key), id[1]!.toLowerCase());
       keysSeen = true;
       blank = false;
     } else if (line.trim() === '') blank = true;
-    // A paragraph of guidance after the header fields ends them: `Browsing the PR branch: …` further down is prose.
-    else if (keysSeen && blank) break;
+    // A paragraph of guidance after the header fields ends them (`Browsing the PR branch: …` further down is
+    // prose), unless it introduces more fields as optional: "*During the review process, add the following fields as
+    // needed:*" (as compileTemplate reads it).
+    else if (keysSeen && blank) {
+      if (!/\bas needed\b|\bif applicable\b|\boptional\b|\bif any\b|\bwhen available\b/i.test(line)) break;
+      optionalFromHere = true;
+      blank = false;
+    }
   }
-  const titleWords = title && !title.wildcard ? title.text.replace(/\[[^\]]*\]|\{[^}]*\}|<[^>]*>/g, ' ') : '';
+  // (an ID stand-in, `KEP-NNNN`, is a number, not a kind: only words such as `Proposal` say what the document is)
+  const titleWords = title && !title.wildcard ? title.text.replace(/\[[^\]]*\]|\{[^}]*\}|<[^>]*>|\b[A-Za-z]+-(?:N{3,}|X{3,}|#{3,}|0{3,}|Number)\b/g, ' ') : '';
   const titleKinds = documentKinds(titleWords.includes(':') ? titleWords.slice(0, titleWords.indexOf(':')) : titleWords);
   const signature: DetectionSignature = { title, literal, patterned, metadataKeys, titleKinds, families: [...families.values()], idPrefixes };
   if (source.templatePath) {

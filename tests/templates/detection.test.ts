@@ -165,6 +165,25 @@ describe('two templates of one collection that share most sections', () => {
   });
 });
 
+describe('a template made for one kind of document', () => {
+  const main = '# Feature name\n\n* Proposal: [LG-NNNN](NNNN-filename.md)\n* Authors: [Author 1](https://example.com)\n* Status: **Awaiting review**\n* Implementation: [repo#NNNNN](https://example.com)\n\n## Summary of changes\n\n## Motivation\n\n## Proposed solution\n\n## Detailed design\n\n## Source compatibility\n\n## Binary compatibility\n\n## Implications on adoption\n\n## Future directions\n\n## Alternatives considered\n\n## Acknowledgments\n';
+  const packages = '# Package Manager Feature name\n\n* Proposal: [LG-NNNN](NNNN-filename.md)\n* Authors: [Author 1](https://example.com)\n* Status: **Awaiting review**\n\n*During the review process, add the following fields as needed:*\n\n* Implementation: [repo#NNNNN](https://example.com)\n\n## Introduction\n\n## Motivation\n\n## Proposed solution\n\n## Detailed design\n\n## Security\n\n## Alternatives considered\n';
+  const config = JSON.stringify({ types: { language: { template: 'templates/0000-template.md' }, packages: { template: 'templates/0000-packages-template.md' } } });
+  const header = (id: string) => `* Proposal: [${id}](x.md)\n* Author: [Ann](https://example.com)\n* Status: **Implemented**\n\n`;
+  it('is meant only when the document shows that kind: a section only it has, not the outline it shares with an older main template', async () => {
+    const reports = await reportedTypes({
+      '.specrc.json': config,
+      'templates/0000-template.md': main,
+      'templates/0000-packages-template.md': packages,
+      // An old proposal in the short outline the packages template kept: a better share of the packages template
+      // than of the grown main template, but nothing of packages.
+      'proposals/0009-old.md': `# Require self\n\n${header('LG-0009')}## Motivation\n\nM.\n\n## Proposed solution\n\nP.\n\n## Detailed design\n\nD.\n\n## Alternatives considered\n\nA.\n`,
+      'proposals/0291-registry.md': `# Package registry\n\n${header('LG-0291')}## Introduction\n\nI.\n\n## Motivation\n\nM.\n\n## Proposed solution\n\nP.\n\n## Detailed design\n\nD.\n\n## Security\n\nS.\n\n## Alternatives considered\n\nA.\n`,
+    }, ['proposals']);
+    expect(Object.fromEntries(Object.entries(reports).map(([path, r]) => [path, r.documentType]))).toEqual({ 'proposals/0009-old.md': 'language', 'proposals/0291-registry.md': 'packages' });
+  });
+});
+
 describe('older and shorter documents of a registered template', () => {
   it('a title in the template\'s form over its header fields is enough where the template lives, without its sections', async () => {
     const template = '# Feature Specification: [FEATURE NAME]\n\n**Feature Branch**: `[###-feature-name]`\n\n**Created**: [DATE]\n\n**Status**: Draft\n\n## User Scenarios & Testing\n\n## Requirements\n\n## Success Criteria\n';
