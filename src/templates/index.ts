@@ -117,11 +117,16 @@ function namedAs(path: string, signature: DetectionSignature): boolean {
   const name = signature.documentName;
   if (!name) return false;
   if (stemOf(path) === name) return true;
-  const homeWords = new Set((signature.home ?? '').toLowerCase().split(/[^a-z0-9]+/));
-  const short = name.split('-').filter((w) => !homeWords.has(w)).join('-');
-  const names = new Set([name, short].filter((n) => n.length >= 3));
-  const below = signature.home && normalizePath(path).startsWith(signature.home) ? foldersOf(path.slice(signature.home.length)) : foldersOf(path);
-  return below.some((folder) => names.has(folder) || names.has(singularWord(folder)));
+  const names = new Set([name]);
+  const underHome = Boolean(signature.home && normalizePath(path).startsWith(signature.home));
+  // (the shorter name only below the template's home: `docs/` elsewhere is no `design-doc` folder)
+  if (underHome) {
+    const homeWords = new Set(signature.home!.toLowerCase().split(/[^a-z0-9]+/));
+    const short = name.split('-').filter((w) => !homeWords.has(w)).join('-');
+    if (short.length >= 4) names.add(short);
+  }
+  const folders = underHome ? foldersOf(path.slice(signature.home!.length)) : foldersOf(path);
+  return folders.some((folder) => names.has(folder) || names.has(singularWord(folder)));
 }
 
 const singularWord = (word: string) => word.replace(/ies$/, 'y').replace(/(?<=[a-z]{2}[^s])s$/, '');
