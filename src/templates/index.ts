@@ -205,10 +205,11 @@ export function detectionEvidence(doc: SpecDocument, signature: DetectionSignatu
   const titled = titleMatch || kindMatch || idMatch;
   const threshold = named || (titled && located) ? DETECTION.titleAndLocation : titled || (located && !idOther) ? DETECTION.titleOrLocation : located ? DETECTION.locationAgainstTitle : DETECTION.plain;
   // Two matching items at least (one for a document named as its template): one shared `## Summary` is not a type.
+  // A title in the template's fixed form (`# Proposal: Soft memory limit`) is one.
   // …and one of them a section, when the template has sections: header fields alone do not make a document follow
   // it — unless its title follows the template's fixed title form too (`Feature Specification: …` over the fields).
   const sectionsInTemplate = signature.literal.size + signature.patterned.length + signature.families.length;
-  const qualifies = !otherKind && items >= (named ? 1 : 2) && (headingItems >= 1 || sectionsInTemplate < 2 || titleMatch) && share >= threshold - SHARE_EPSILON;
+  const qualifies = !otherKind && items + (titleMatch ? 1 : 0) >= (named ? 1 : 2) && (headingItems >= 1 || sectionsInTemplate < 2 || titleMatch) && share >= threshold - SHARE_EPSILON;
   // Location lowers the bar but hardly ranks: several templates of one collection live in the same place.
   // A template with a fixed title form (`# Package Manager Feature name`) ranks lower for a document whose title does
   // not follow it: between two templates that share most sections, the one whose title the document follows is meant.
