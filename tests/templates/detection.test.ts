@@ -128,8 +128,15 @@ describe('a title that names another kind of document', () => {
       'design/1-kind.md': '# Widget caching: A Proposal\n\nAuthor(s): Ann\n\n## Background\n\nB.\n\n## Design\n\nD.\n',
       'design/2-plain.md': '# Widget caching\n\nAuthor(s): Ann\n\n## Abstract\n\nA.\n\n## Background\n\nB.\n\n## Design\n\nD.\n',
       'design/3-prefixed.md': '# Proposal: Widget caching\n\nAuthor(s): Ann\n\n## Abstract\n\nA.\n\n## Proposal\n\nP.\n',
+      // Its own outline under the template's title form and one header field: the title is the second item.
+      'design/4-own-outline.md': '# Proposal: Widget eviction\n\nAuthor(s): Ann\n\n## Summary\n\nS.\n\n## Detailed design\n\nD.\n',
     }, ['design']);
-    expect(Object.fromEntries(Object.entries(reports).map(([path, r]) => [path, r.documentType]))).toEqual({ 'design/1-kind.md': 'proposal', 'design/2-plain.md': 'proposal', 'design/3-prefixed.md': 'proposal' });
+    expect(Object.fromEntries(Object.entries(reports).map(([path, r]) => [path, r.documentType]))).toEqual({
+      'design/1-kind.md': 'proposal',
+      'design/2-plain.md': 'proposal',
+      'design/3-prefixed.md': 'proposal',
+      'design/4-own-outline.md': 'proposal',
+    });
   });
 });
 
