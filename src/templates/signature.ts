@@ -30,9 +30,45 @@ export interface DetectionSignature {
   home?: string;
   /** The name documents of this type have, when the template's says (`tasks-template.md` → `tasks`). */
   documentName?: string;
-  /** The fixed words before the colon of the template's title (`Proposal: [Title]` → `proposal`). */
-  titlePrefix?: string;
+  /** Kinds of document the template's fixed title words name (`Proposal: [Title]` → `proposal`): see documentKinds. */
+  titleKinds: Set<string>;
+  /**
+   * Numbered sibling families (`Phase 1: Setup`, `User Story 2 - …`): one item each, present when the document has
+   * at least one heading of the family.
+   */
+  families: SignatureHeading[];
+  /** Header fields whose template value holds an ID stand-in (`* Proposal: [ST-NNNN](…)` → proposal → `st`). */
+  idPrefixes: Map<string, string>;
 }
+
+/**
+ * Nouns a title uses to say what kind of document it is (`Design Draft: …`, `… — Problem Overview`). Singular,
+ * lower case. A document whose title names a kind its template's title does not is another kind of document.
+ */
+const DOCUMENT_KIND_WORDS = new Set([
+  'proposal', 'design', 'draft', 'rfc', 'spec', 'specification', 'plan', 'overview', 'adr', 'record', 'report', 'guide',
+  'guideline', 'roadmap', 'vision', 'memo', 'checklist', 'postmortem', 'retrospective', 'requirement', 'task', 'tutorial',
+  'readme', 'faq', 'minute', 'charter', 'policy', 'decision', 'research', 'quickstart', 'contract', 'runbook', 'playbook',
+  'kep', 'pep', 'eip', 'rfd', 'changelog', 'glossary',
+]);
+
+const singular = (word: string) => word.replace(/ies$/, 'y').replace(/(?<=[a-z]{2}[^s])s$/, '');
+
+/** The kinds of document named by the words of a title part (`Design Draft` → design, draft). */
+export function documentKinds(text: string): Set<string> {
+  const kinds = new Set<string>();
+  for (const word of text.toLowerCase().split(/[^a-z]+/)) {
+    const kind = singular(word);
+    if (DOCUMENT_KIND_WORDS.has(kind)) kinds.add(kind);
+  }
+  return kinds;
+}
+
+/** Words in a header field's line that make it optional (compileTemplate reads the same). */
+const OPTIONAL_FIELD = /\boptional\b|\bif applicable\b|\bif any\b|\bonly required\b|\bremove (?:this|the) (?:field|header|line)\b|\belse remove\b|\bas needed\b|\bwhen available\b/i;
+
+/** `[ST-NNNN](NNNN-filename.md)`, `SE-XXXX`: the letters of an ID stand-in in a template field's value. */
+const ID_STAND_IN = /\b([A-Za-z][A-Za-z0-9]{0,6})-(?:N{3,}|X{3,}|#{3,}|0{3,})\b/;
 
 interface ScannedHeading {
   level: number;
@@ -129,6 +165,7 @@ export function detectionSignature(source: DocumentTypeSource): DetectionSignatu
   }
   const literal = new Map<string, SignatureHeading>();
   const patterned: SignatureHeading[] = [];
+  const families = new Map<string, SignatureHeading>();
   const open: number[] = [];
   for (const heading of headings.slice(sectionsFrom)) {
     while (open.length > 0 && open[open.length - 1]! >= heading.level) open.pop();
@@ -136,8 +173,15 @@ export function detectionSignature(source: DocumentTypeSource): DetectionSignatu
     const weight = open.length === 1 ? 1 : open.length === 2 ? 0.5 : 0.25;
     if (isAllStandIn(heading.raw)) continue;
     const { pattern, repeatable } = headingPattern(templateHeadingText(heading.raw, heading.text));
-    if (repeatable) continue;
     const optional = isOptionalHeading(heading.text) || optionalNames.has(headingKey(heading.text)) || optionalFromText(text, heading.start, heading.bodyStart, heading.bodyEnd);
+    if (repeatable) {
+      // One item per family, required when any of its members is, weighed as its highest member.
+      const family = pattern.repeat!.source;
+      const known = families.get(family);
+      if (!known) families.set(family, { pattern, optional, weight });
+      else families.set(family, { pattern: known.pattern, optional: known.optional && optional, weight: Math.max(known.weight, weight) });
+      continue;
+    }
     if (pattern.literal !== undefined) {
       if (!literal.has(pattern.literal)) literal.set(pattern.literal, { pattern, optional, weight });
     } else patterned.push({ pattern, optional, weight });
@@ -148,23 +192,56 @@ export function detectionSignature(source: DocumentTypeSource): DetectionSignatu
     const optionalAll = /^\s*#.*\boptional\b/im.test(fm[1]!);
     for (const line of fm[1]!.split(/\r?\n/)) {
       const m = /^([A-Za-z][\w -]*?)\s*:(.*)$/.exec(line);
-      if (m && m[1] !== 'speclint') metadataKeys.set(canonicalKey(m[1]!), optionalAll || /\boptional\b|only required|remove this field|if applicable/i.test(m[2]!));
+      if (m && m[1] !== 'speclint') metadataKeys.set(canonicalKey(m[1]!), optionalAll || OPTIONAL_FIELD.test(m[2]!) || m[2]!.replace(/\s+#.*$/, '').trim() === '');
     }
   }
   const headerEnd = headings[sectionsFrom]?.start ?? text.length;
-  const headerStart = fm ? fm[0].length : 0;
+  // Header fields sit under the title: instructions above it (a `<details>` list of steps) are no fields.
+  const headerStart = title && first ? first.bodyStart : fm ? fm[0].length : 0;
+  const idPrefixes = new Map<string, string>();
+  if (fm) {
+    for (const line of fm[1]!.split(/\r?\n/)) {
+      const m = /^([A-Za-z][\w -]*?)\s*:(.*)$/.exec(line);
+      const id = m ? ID_STAND_IN.exec(m[2]!) : null;
+      if (m && id) idPrefixes.set(canonicalKey(m[1]!), id[1]!.toLowerCase());
+    }
+  }
   let inComment = false;
+  let keysSeen = false;
+  let blank = false;
+  let optionalFromHere = false;
   for (const line of text.slice(headerStart, headerEnd).split(/\r?\n/)) {
     if (inComment || /<!--/.test(line)) {
       inComment = !line.includes('-->') || line.lastIndexOf('<!--') > line.lastIndexOf('-->');
       continue;
     }
-    const key = metadataKeyOfLine(line);
-    if (key) metadataKeys.set(canonicalKey(key), /\bif applicable\b|\(optional\)|\boptional\b/i.test(line));
+    // `Key: value` lines and list items, or the rows of a two-column `| **Key** | value |` table (TF RFCs).
+    const row = /^\s*\|\s*([^|]{1,40}?)\s*\|\s*([^|]*?)\s*\|\s*$/.exec(line);
+    const rowKey = row && !/^[\s:-]*$/.test(row[1]!) && /[A-Za-z]/.test(row[1]!) ? row[1]!.replace(/[*_`]/g, '').trim() : undefined;
+    const key = metadataKeyOfLine(line) ?? rowKey;
+    if (key) {
+      // Markup around the marker (`_if applicable_`, `*optional*`) is no part of it.
+      // An empty value (`**Authors:**` over a list, a field the process fills in) is optional, as compileTemplate reads it.
+      const value = rowKey && !metadataKeyOfLine(line) ? row![2]! : line.slice(line.indexOf(':') + 1);
+      metadataKeys.set(canonicalKey(key), optionalFromHere || OPTIONAL_FIELD.test(line.replace(/[*_]/g, ' ')) || value.replace(/[*_\s]/g, '') === '');
+      const id = ID_STAND_IN.exec(line.slice(line.indexOf(':') + 1));
+      if (id) idPrefixes.set(canonicalKey(key), id[1]!.toLowerCase());
+      keysSeen = true;
+      blank = false;
+    } else if (line.trim() === '') blank = true;
+    // A paragraph of guidance after the header fields ends them (`Browsing the PR branch: …` further down is
+    // prose), unless it introduces more fields as optional: "*During the review process, add the following fields as
+    // needed:*" (as compileTemplate reads it).
+    else if (keysSeen && blank) {
+      if (!/\bas needed\b|\bif applicable\b|\boptional\b|\bif any\b|\bwhen available\b/i.test(line)) break;
+      optionalFromHere = true;
+      blank = false;
+    }
   }
-  const signature: DetectionSignature = { title, literal, patterned, metadataKeys };
-  const prefix = title && !title.wildcard ? /^([^:[{<]{2,40}):/.exec(title.text)?.[1] : undefined;
-  if (prefix && !/\b([A-Z])\1{2,}\b|\bNumber\b|#/.test(prefix)) signature.titlePrefix = headingKey(prefix);
+  // (an ID stand-in, `KEP-NNNN`, is a number, not a kind: only words such as `Proposal` say what the document is)
+  const titleWords = title && !title.wildcard ? title.text.replace(/\[[^\]]*\]|\{[^}]*\}|<[^>]*>|\b[A-Za-z]+-(?:N{3,}|X{3,}|#{3,}|0{3,}|Number)\b/g, ' ') : '';
+  const titleKinds = documentKinds(titleWords.includes(':') ? titleWords.slice(0, titleWords.indexOf(':')) : titleWords);
+  const signature: DetectionSignature = { title, literal, patterned, metadataKeys, titleKinds, families: [...families.values()], idPrefixes };
   if (source.templatePath) {
     signature.home = homeOf(source.templatePath);
     const name = documentNameOf(source.templatePath);
