@@ -99,14 +99,18 @@ function templateBlocksOf(pattern: SectionPattern): string[] {
   if (cached) return cached;
   const blocks: string[] = [];
   let other = false;
+  let labelled = 0;
   for (const block of parseDocument(pattern.body).root.children) {
-    if (block.type === 'paragraph') blocks.push(normalizeSample(toString(block)));
-    else if (block.type === 'list' && !block.children.some((item) => typeof item.checked === 'boolean')) for (const item of block.children) blocks.push(itemText(item));
-    else if (block.type === 'blockquote') for (const child of block.children) blocks.push(normalizeSample(toString(child)));
-    else if (block.type !== 'html' && block.type !== 'thematicBreak' && block.type !== 'yaml') other = true;
+    if (block.type === 'list' && !block.children.some((item) => typeof item.checked === 'boolean')) {
+      for (const item of block.children) {
+        blocks.push(itemText(item));
+        if (/^[^:]{1,40}:\s*\S/.test(itemText(item))) labelled++;
+      }
+    } else if (block.type !== 'html' && block.type !== 'thematicBreak' && block.type !== 'yaml') other = true;
   }
-  // A table, code or a task list to fill in: the section holds sample content, not only conventions.
-  const result = other ? [] : blocks;
+  // Only a legend: a list whose items are mostly labelled statements (`**[P]**: Can run in parallel`, `**Setup (Phase
+  // 1)**: No dependencies`). Prose, a table, code or a task list is the section's sample content, to be replaced.
+  const result = other || labelled * 2 < blocks.length ? [] : blocks;
   templateBlocks.set(pattern, result);
   return result;
 }
