@@ -69,19 +69,23 @@ function blankOrUncheckedList(doc: SpecDocument, section: Section): boolean {
 }
 
 /**
- * The parent section answers its question subsections at once: its own text (not the template's) says the group
- * does not apply ("These are not on-cluster components. No feature enablement/rollback necessary."), or it answers
- * while every question under it is left empty (the headings kept because tooling expects them).
+ * The parent section answers its question subsections at once: its own text (not the template's, not quoted) says
+ * the group does not apply ("These are not on-cluster components. No feature enablement/rollback necessary."), or it
+ * answers while every question heading under it is left empty (the headings kept because tooling expects them).
  */
 function answeredByParent(doc: SpecDocument, section: Section, isTemplateLine: (line: string) => boolean): boolean {
   const parent = section.parent;
   if (!parent || parent.level === 0) return false;
   const own = doc.text.slice(parent.contentStart, parent.bodyEnd).replace(/<!--[\s\S]*?-->/g, '');
-  const lines = own.split(/\r?\n/).map((line) => line.trim()).filter((line) => /[\p{L}\p{N}]/u.test(line));
+  // Quoted lines are the template's guidance kept visible (`> This section must be completed when targeting beta`).
+  const lines = own.split(/\r?\n/).map((line) => line.trim()).filter((line) => /[\p{L}\p{N}]/u.test(line) && !line.startsWith('>'));
   // The template's own guidance under the parent is no answer; nor is a lone filler or marker.
   const answer = lines.filter((line) => !isTemplateLine(line));
   if (answer.length === 0 || (answer.length === 1 && /^(?:tbd|tba|todo|tbc|\?+)\.?$/i.test(answer[0]!.replace(/[*_`]/g, '')))) return false;
-  return NOT_APPLICABLE.test(answer.join(' ')) || parent.children.every((child) => blankOrUncheckedList(doc, child));
+  if (NOT_APPLICABLE.test(answer.join(' '))) return true;
+  // Question headings (`Will enabling … result in any new API calls?`) all left empty under the parent's answer; a
+  // topic heading left empty (`Risks and Mitigations`) is a part the author did not write.
+  return /\?\s*$/.test(section.text) && parent.children.every((child) => blankOrUncheckedList(doc, child));
 }
 
 const rule: Rule<Options> = {

@@ -159,7 +159,7 @@ describe('empty-section: question subsections answered once by their parent (cla
     expect(await lint(text)).toEqual([]);
   });
 
-  it('stays a finding: a parent with no text of its own, or one that answers only some of its questions', async () => {
+  it('stays a finding: a parent with no text of its own, one that answers only some of its questions, a topic heading left empty under a written parent', async () => {
     const text = [
       '# Rollout',
       '',
@@ -177,6 +177,12 @@ describe('empty-section: question subsections answered once by their parent (cla
       'Through the retry counter.',
       '',
       ...QUESTIONS,
+      '## Proposal',
+      '',
+      'We retry idempotent calls.',
+      '',
+      '### Risks and Mitigations',
+      '',
     ].join('\n');
     const empty = (line: number, heading: string) => `${line}:1 Section "${heading}" is empty: write its content, or remove the heading`;
     expect(await lint(text)).toEqual([
@@ -184,6 +190,7 @@ describe('empty-section: question subsections answered once by their parent (cla
       empty(9, 'Can the feature be disabled once it has been enabled?'),
       empty(19, 'Does enabling the feature change any default behavior?'),
       empty(21, 'Can the feature be disabled once it has been enabled?'),
+      empty(27, 'Risks and Mitigations'),
     ]);
   });
 });
