@@ -314,10 +314,10 @@ const rule: Rule = {
       const documentItems = list.children.map(itemText);
       if (documentItems.length < 2) return false;
       // A list of examples inside guidance ("Please keep in mind …, such as:", "Some things to consider:") is the
-      // template's prompt, whatever the author added to it.
+      // template's prompt, whatever the author added to it (items they rewrote still make the rest theirs).
       const parent = ancestors[ancestors.length - 3];
       const before = parent?.children[(parent.children as Nodes[]).indexOf(list) - 1] as Nodes | undefined;
-      if (before?.type === 'paragraph' && EXAMPLES_CUE.test(toString(before).trim())) return false;
+      const examples = before?.type === 'paragraph' && EXAMPLES_CUE.test(toString(before).trim());
       if (ADDRESSES_AUTHOR.test(toString(node))) return false;
       // Items of the author's anywhere in the list, nested ones included (`Developer A: User Story 1 (P1)`).
       const authorItems = nestedItems(list).filter((d) => /[\p{L}\p{N}]/u.test(d) && !isTemplateLine(d));
@@ -328,7 +328,7 @@ const rule: Rule = {
         if (templateItems.length < 2) return false;
         // The author added items of their own to the template's list (a step `Add User Story 4` after the template's
         // three): the list is theirs now, numbered series included.
-        if (authorItems.some((d) => !templateItems.includes(d))) return true;
+        if (!examples && authorItems.some((d) => !templateItems.includes(d))) return true;
         return !templateItems.some((t) => t !== normalized && series(t) === series(normalized)) && templateItems.some((t) => t !== normalized && !documentItems.includes(t));
       });
     };

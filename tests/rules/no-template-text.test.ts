@@ -281,7 +281,7 @@ describe('no-template-text: template text counts only where the template writes 
 });
 
 describe('no-template-text: convention text the author kept beside their own content (class B)', () => {
-  it('kept: a gate note above the author\'s filled table, a note above their tasks, a conventions-only subsection kept whole under a parent they filled, a template list they added items to', async () => {
+  it('kept: a gate note above the author\'s filled table, a note above their tasks, a conventions-only subsection kept whole under a parent they filled, a template list they added items to, a template list of examples whose other items they rewrote', async () => {
     const text = [
       '## Constitution Check',
       '',
@@ -314,6 +314,13 @@ describe('no-template-text: convention text the author kept beside their own con
       '2. Add Story 2 → Test independently → Demo',
       '3. Add Story 3 → Test independently → Demo',
       '4. Each story adds value without breaking previous stories',
+      '',
+      '## Ecosystem',
+      '',
+      'Please keep in mind the implications for the ecosystem, such as:',
+      '',
+      '- Lint rules that should be added or removed',
+      '- Retry dashboards for each client',
     ].join('\n');
     expect(await lint(text, CONVENTIONS_TEMPLATE)).toEqual([]);
   });
