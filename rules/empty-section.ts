@@ -1,6 +1,6 @@
 import type { Rule, Section, SpecDocument } from '../src/types.js';
 import { docsUrl } from '../src/rule-helpers.js';
-import { compiledTypeOf } from '../src/templates/compile.js';
+import { compiledTypeOf, normalizeSample } from '../src/templates/compile.js';
 import { matchOutline } from '../src/templates/match.js';
 
 interface Options {
@@ -56,6 +56,38 @@ const firstSentence = (body: string) => body.replace(/<!--|-->/g, ' ').replace(/
 const fillerAnswers = (section: Section, templateBody: string) =>
   YES_NO_QUESTION.test(section.text) || OPEN_ITEMS.test(section.text) || EFFECTS.test(section.text) || YES_NO_QUESTION.test(firstSentence(templateBody));
 
+/** A statement that the whole group does not apply: "not applicable", "No feature enablement/rollback necessary.", "Does not apply". */
+const NOT_APPLICABLE = /\bn\/a\b|\bnot\b[^.]{0,40}\b(?:applicable|necessary|needed|required|relevant|apply|in scope)\b|\bno\b[^.]{0,40}\b(?:necessary|needed|required)\b|\bdoes(?:n't| not) apply\b/i;
+
+/** Body text a heading leaves for its question subsections: unchecked template checklists (`- [ ] Events`) answer nothing. */
+function blankOrUncheckedList(doc: SpecDocument, section: Section): boolean {
+  if (section.children.length > 0) return false;
+  const text = doc.text.slice(section.contentStart, section.contentEnd).replace(/<!--[\s\S]*?-->/g, '');
+  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
+  // Nothing, or a checklist of unchecked boxes with its nested labels (`- [ ] Events` / `  - Event Reason:`).
+  return lines.every((line) => (/^ ?[-*+] /.test(line) ? /^ ?[-*+] \[ \]/.test(line) : /^\s{2,}[-*+] /.test(line)));
+}
+
+/**
+ * The parent section answers its question subsections at once: its own text (not the template's, not quoted) says
+ * the group does not apply ("These are not on-cluster components. No feature enablement/rollback necessary."), or it
+ * answers while every question heading under it is left empty (the headings kept because tooling expects them).
+ */
+function answeredByParent(doc: SpecDocument, section: Section, isTemplateLine: (line: string) => boolean): boolean {
+  const parent = section.parent;
+  if (!parent || parent.level === 0) return false;
+  const own = doc.text.slice(parent.contentStart, parent.bodyEnd).replace(/<!--[\s\S]*?-->/g, '');
+  // Quoted lines are the template's guidance kept visible (`> This section must be completed when targeting beta`).
+  const lines = own.split(/\r?\n/).map((line) => line.trim()).filter((line) => /[\p{L}\p{N}]/u.test(line) && !line.startsWith('>'));
+  // The template's own guidance under the parent is no answer; nor is a lone filler or marker.
+  const answer = lines.filter((line) => !isTemplateLine(line));
+  if (answer.length === 0 || (answer.length === 1 && /^(?:tbd|tba|todo|tbc|\?+)\.?$/i.test(answer[0]!.replace(/[*_`]/g, '')))) return false;
+  if (NOT_APPLICABLE.test(answer.join(' '))) return true;
+  // Question headings (`Will enabling … result in any new API calls?`) all left empty under the parent's answer; a
+  // topic heading left empty (`Risks and Mitigations`) is a part the author did not write.
+  return /\?\s*$/.test(section.text) && parent.children.every((child) => blankOrUncheckedList(doc, child));
+}
+
 const rule: Rule<Options> = {
   meta: {
     id: 'empty-section',
@@ -77,6 +109,10 @@ const rule: Rule<Options> = {
     // Each holds the template's guidance under its heading.
     const required = new Map<Section, string>();
     const type = compiledTypeOf(documentType);
+    const isTemplateLine = (line: string) => {
+      const normalized = normalizeSample(line.replace(/^(?:>\s?)*(?:[-*+]\s+|\d+[.)]\s+)?/, ''));
+      return type !== undefined && (type.sampleText.has(normalized) || type.sampleParagraphs.has(normalized));
+    };
     if (type) {
       const match = matchOutline(doc, type);
       for (const [pattern, sections] of match.matched) {
@@ -92,6 +128,8 @@ const rule: Rule<Options> = {
         if (STATED_IN_HEADING.test(section.text)) continue;
         const last = stackedOver(doc, section);
         if (last && (last.children.length > 0 || !isBlank(doc, last))) continue;
+        // A question heading under a parent that already answered the whole group.
+        if (answeredByParent(doc, section, isTemplateLine)) continue;
         report({ message: `Section "${section.text}" is empty: write its content, or remove the heading`, node: section.heading, key: `empty:${section.text}` });
         continue;
       }

@@ -166,7 +166,73 @@ const rule: Rule<Options> = {
     };
     const report = (match: PlaceholderMatch, start: number, end: number) => {
       if (match.kind === 'word' && inTemplateProse(start)) return;
+      if (match.kind === 'vocabulary' && describesPattern(start, end)) return;
+      if (match.kind === 'unknown' && gapCells().some(([a, b]) => start >= a && end <= b)) return;
       context.report({ message: messageFor(match), key: match.token, range: { start: doc.pointAt(start), end: doc.pointAt(end) } });
+    };
+
+    /**
+     * `???` alone in a cell of a comparison table, where the prose next to the table says the gap is meant ("It fills
+     * the gap in the vector/string chart:", "we can leave the top right corner empty"): the point of the chart, not a
+     * value left unfilled. Not in a metadata table, and only where another column cell of the table holds content.
+     * Computed once, on the first `???`.
+     */
+    let gaps: Array<[number, number]> | undefined;
+    const gapCells = () => {
+      if (gaps) return gaps;
+      const found: Array<[number, number]> = [];
+      gaps = found;
+      const metadataLines = new Set(doc.metadata.filter((f) => f.source === 'table').map((f) => f.valueRange.start.line));
+      const blocks = doc.root.children;
+      blocks.forEach((block, i) => {
+        if (block.type !== 'table' || block.children.length < 3) return;
+        const near = [blocks[i - 1], blocks[i + 1]].filter((b) => b?.type === 'paragraph').map((b) => toString(b!)).join(' ');
+        if (!GAP_PROSE.test(near)) return;
+        const body = block.children.slice(1);
+        const cellText = (cell: TableCell) => toString(cell).trim();
+        const filled = body.some((row) => row.children.slice(1).some((cell) => /[\p{L}\p{N}]/u.test(cellText(cell)) && !/^(?:tbd|tba|todo)$/i.test(cellText(cell))));
+        if (!filled) return;
+        for (const row of body) {
+          for (const cell of row.children.slice(1)) {
+            if (/^\?{3,}$/.test(cellText(cell)) && !metadataLines.has(cell.position!.start.line)) found.push([cell.position!.start.offset!, cell.position!.end.offset!]);
+          }
+        }
+      });
+      return gaps;
+    };
+
+    /**
+     * The template's stand-in as one slot of a format the prose explains ("a status label in the title, like
+     * **[STATUS] RFC #[number] : [Title]**"): two or more bracketed slots in one run, introduced by "like", "such as",
+     * "e.g.", "format", "pattern", "named". A slot name in a described pattern, not a value left unfilled.
+     */
+    const describesPattern = (start: number, end: number) => {
+      const point = doc.pointAt(start);
+      const line = doc.lineText(point.line);
+      const from = point.column - 1;
+      const to = from + (end - start);
+      if (line[from] !== '[') return false;
+      // The run of slots around the token: bracketed names joined by punctuation, markup and short words.
+      const SLOT = /\[[^\]\n]{1,40}\](?![(\[:])/y;
+      const slots: Array<[number, number]> = [];
+      for (let i = 0; i < line.length; ) {
+        SLOT.lastIndex = i;
+        const m = SLOT.exec(line);
+        if (m) {
+          slots.push([i, i + m[0].length]);
+          i += m[0].length;
+        } else i++;
+      }
+      const own = slots.findIndex(([a, b]) => a === from && b === to);
+      if (own < 0) return false;
+      const joins = (left: number, right: number) => /^[^\p{L}]*(?:\p{L}{1,6}[^\p{L}]+){0,2}$/u.test(line.slice(left, right));
+      let first = own;
+      let last = own;
+      while (first > 0 && joins(slots[first - 1]![1], slots[first]![0])) first--;
+      while (last < slots.length - 1 && joins(slots[last]![1], slots[last + 1]![0])) last++;
+      if (last === first) return false;
+      const before = line.slice(Math.max(0, slots[first]![0] - 60), slots[first]![0]);
+      return /\b(?:like|such as|e\.g\.|eg|for example|for instance|format|pattern|named|called|in the form|as in|convention)\b[^\p{L}]*$/iu.test(before.replace(/[*_`]/g, ''));
     };
 
     /**
@@ -329,6 +395,9 @@ const rule: Rule<Options> = {
 };
 
 /** Code block languages whose `{{…}}` is syntax. */
+/** Prose that says a chart's empty cells are meant: a gap to fill, a corner left empty, hypothetical variants. */
+const GAP_PROSE = /\b(?:gaps?|holes?|empty|blank|missing|hypothetical|nothing (?:fills|exists)|no (?:equivalent|counterpart|analog(?:ue)?)|(?:does(?:n't| not)|do(?:n't| not)) (?:yet )?exist)\b/i;
+
 const TEMPLATE_LANGUAGES = /^(?:hbs|handlebars|mustache|glimmer|gjs|gts|html|htm|jinja2?|j2|liquid|njk|nunjucks|twig|django|go-?template|gotmpl|tmpl|vue|svelte|ember)$/;
 
 const standIns = new WeakMap<object, string[]>();

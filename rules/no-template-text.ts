@@ -92,6 +92,36 @@ function templateIndex(type: CompiledType): TemplateIndex {
   return index;
 }
 
+const templateBlocks = new WeakMap<SectionPattern, string[]>();
+/** The rendered blocks of a template section's own body (paragraphs, list items, quoted paragraphs), normalised. */
+function templateBlocksOf(pattern: SectionPattern): string[] {
+  const cached = templateBlocks.get(pattern);
+  if (cached) return cached;
+  const blocks: string[] = [];
+  let other = false;
+  let labelled = 0;
+  for (const block of parseDocument(pattern.body).root.children) {
+    if (block.type === 'list' && !block.children.some((item) => typeof item.checked === 'boolean')) {
+      for (const item of block.children) {
+        blocks.push(itemText(item));
+        if (/^[^:]{1,40}:\s*\S/.test(itemText(item))) labelled++;
+      }
+    } else if (block.type !== 'html' && block.type !== 'thematicBreak' && block.type !== 'yaml') other = true;
+  }
+  // Only a legend: a list whose items are mostly labelled statements (`**[P]**: Can run in parallel`, `**Setup (Phase
+  // 1)**: No dependencies`). Prose, a table, code or a task list is the section's sample content, to be replaced.
+  const result = other || labelled * 2 < blocks.length ? [] : blocks;
+  templateBlocks.set(pattern, result);
+  return result;
+}
+
+/** A paragraph that introduces examples of what to think about (`…, such as:`, `Some examples:`, `Consider the following …:`). */
+const EXAMPLES_CUE = /(?:\bsuch as|\bexamples?|\be\.g\.|\bfor instance|\bconsider\b.*|\bthe following\b.*|\blike):$/i;
+
+/** The texts of a list's items and of the items of the lists nested in them, normalised. */
+const nestedItems = (list: List): string[] =>
+  list.children.flatMap((item) => [itemText(item), ...item.children.flatMap((child) => (child.type === 'list' ? nestedItems(child) : []))]);
+
 /** A list item's own text: its first paragraph, normalised. */
 const itemText = (item: List['children'][number]) => {
   const first = item.children[0];
@@ -161,6 +191,27 @@ const isNoneAnswer = (text: string) => {
 
 /** Only a stand-in for an answer (`TBD`, `…`, `[answer]`): no answer. */
 const EMPTY_ANSWER = /^(?:tbd|tba|todo|tbc|\?+|…|\.{3}|-+|\[[^\]]*\])\.?$/i;
+
+/** Verbs that ask the author to write the document ("Describe …", "Add a list of …"): guidance, never a convention kept. */
+const WRITING_VERB = /^(?:add|describe|explain|list|provide|summari[sz]e|outline|specify|document|discuss|elaborate|mention|fill|replace|remove|delete|give|enumerate|detail|clarify|cite|reference|link|answer|insert|consider|think|state|identify|indicate|record|please|copy|edit|choose|pick|select|tbd|todo|e\.?g\.?|i\.?e\.?|for example)\b/i;
+/** Words about the document being written: text that mentions them is guidance about the document, not about the work. */
+const ABOUT_THE_DOCUMENT = /\b(?:proposals?|rfcs?|keps?|adrs?|this document|sections?|templates?|headings?|paragraphs?|e\.g\.|i\.e\.|for example|if applicable|example|this (?:enhancement|feature|change|design)|keep in mind|this is where|consider)\b/i;
+
+/**
+ * Convention text: a statement about the work that a filled document can keep as its own ("**Setup (Phase 1)**: No
+ * dependencies", "*GATE: Must pass before Phase 0 research.*", "> **NOTE: Write these tests FIRST**", "Include exact
+ * file paths in descriptions"). Not guidance about the document: no question, nothing that speaks to the author or
+ * names the document or its sections, no writing instruction, no numbered stand-in (`Goal 1`), no example.
+ */
+function isConventionText(text: string): boolean {
+  // An aside in parentheses (`(e.g., US1, US2)`, `(if staffed)`) qualifies the statement; it does not make it guidance.
+  const flat = text.replace(/^[ \t]*(?:>[ \t]?)+/gm, '').replace(/[*_`]/g, '').replace(/\([^()]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+  if (flat.split(' ').length < 3 || flat.includes('?') || NUMBERED.test(flat)) return false;
+  if (ADDRESSES_AUTHOR.test(flat) || ABOUT_THE_DOCUMENT.test(flat) || /<[^<>\s][^<>]*>|\{\{/.test(flat)) return false;
+  // A leading label ("NOTE:", "Setup (Phase 1):") names the statement; the statement itself decides.
+  const statement = flat.replace(/^[^:]{1,40}:\s*/, '');
+  return !WRITING_VERB.test(statement) && !WRITING_VERB.test(flat);
+}
 
 const rule: Rule = {
   meta: {
@@ -262,15 +313,74 @@ const rule: Rule = {
       if (normalized.split(' ').length < 3) return false;
       const documentItems = list.children.map(itemText);
       if (documentItems.length < 2) return false;
-      // Another item of the template's list was edited, replaced or dropped: the author worked on this list. Not
+      // A list of examples inside guidance ("Please keep in mind …, such as:", "Some things to consider:") is the
+      // template's prompt, whatever the author added to it (items they rewrote still make the rest theirs).
+      const parent = ancestors[ancestors.length - 3];
+      const before = parent?.children[(parent.children as Nodes[]).indexOf(list) - 1] as Nodes | undefined;
+      const examples = before?.type === 'paragraph' && EXAMPLES_CUE.test(toString(before).trim());
+      if (ADDRESSES_AUTHOR.test(toString(node))) return false;
+      // Items of the author's anywhere in the list, nested ones included (`Developer A: User Story 1 (P1)`).
+      const authorItems = nestedItems(list).filter((d) => /[\p{L}\p{N}]/u.test(d) && !isTemplateLine(d));
+      // Another item of the template's list was edited, replaced or dropped, or one was added: the author worked on this list. Not
       // a numbered series (`Goal 1`, `Goal 2`: siblings that differ only in their numbers), which is samples to replace.
       const series = (text: string) => text.replace(/\d+|\b[a-z]\b/g, '#');
-      return (index.siblings.get(normalized) ?? []).some(
-        (templateItems) =>
-          templateItems.length >= 2 &&
-          !templateItems.some((t) => t !== normalized && series(t) === series(normalized)) &&
-          templateItems.some((t) => t !== normalized && !documentItems.includes(t)),
-      );
+      return (index.siblings.get(normalized) ?? []).some((templateItems) => {
+        if (templateItems.length < 2) return false;
+        // The author added items of their own to the template's list (a step `Add User Story 4` after the template's
+        // three): the list is theirs now, numbered series included.
+        if (!examples && authorItems.some((d) => !templateItems.includes(d))) return true;
+        return !templateItems.some((t) => t !== normalized && series(t) === series(normalized)) && templateItems.some((t) => t !== normalized && !documentItems.includes(t));
+      });
+    };
+
+    /** The author's own words in a block: a paragraph or item not taken from the template, a table cell they filled, code. */
+    const authorWrote = (node: Nodes): boolean => {
+      if (node.type === 'table') {
+        return node.children.slice(1).some((row) =>
+          row.children.some((cell) => {
+            const text = toString(cell).replace(/[*_`]/g, '').trim();
+            return /[\p{L}\p{N}]/u.test(text) && !EMPTY_ANSWER.test(text) && !/^\[[^\]]*\]$/.test(text) && !isTemplateLine(text);
+          }),
+        );
+      }
+      return holdsAnswer(node);
+    };
+    /** The blocks of a section's own body (up to its first subsection), or of its whole extent. */
+    const blocksOf = (section: Section, whole = false) =>
+      doc.root.children.filter((block) => {
+        const start = block.position!.start.offset!;
+        return start >= section.contentStart && start < (whole ? section.contentEnd : section.bodyEnd);
+      });
+
+    /**
+     * Convention text the author kept on purpose: a statement about the work (not guidance about the document) in a
+     * section the author filled with their own content (the gate note above their filled table, the note above their
+     * tasks), or in a section the template gives only such text and the author kept whole, under a parent the
+     * author filled (a legend, a list of phase dependencies). Unfilled sections keep their findings: the template's
+     * sample content was removed, not replaced.
+     */
+    const keptConvention = (node: Paragraph, text: string) => {
+      // Links are sample content to replace (`[test name](…): [triage search](…)`), not a convention.
+      if (!isConventionText(text) || node.children.some((child) => child.type === 'link' || child.type === 'linkReference')) return false;
+      const section = sectionAt(doc, node.position!.start.offset!);
+      if (!section) return false;
+      // A labelled statement (`**GATE**: Must pass …`, `> **NOTE**: Write these tests FIRST`) beside the author's
+      // content is a convention; an unlabelled paragraph there is as likely guidance left above the answer.
+      const labelled = /^[^:]{1,40}:\s*\S/.test(text.replace(/[*_`]/g, '').replace(/^[ \t]*(?:>[ \t]?)+/gm, '').trim());
+      if (labelled && blocksOf(section, true).some(authorWrote)) return true;
+      const own = blocksOf(section);
+      const pattern = regionAt(node.position!.start.offset!);
+      if (typeof pattern !== 'object' || !section.parent) return false;
+      const kept = new Set<string>();
+      for (const block of own) {
+        if (block.type === 'paragraph') kept.add(normalizeSample(toString(block)));
+        else if (block.type === 'list') for (const item of block.children) kept.add(itemText(item));
+        else if (block.type === 'blockquote') for (const child of block.children) kept.add(normalizeSample(toString(child)));
+      }
+      const templateBlocks = templateBlocksOf(pattern);
+      // The template gives this section only conventions, and the author kept them all.
+      if (templateBlocks.length === 0 || !templateBlocks.every((block) => kept.has(block) && isConventionText(block))) return false;
+      return blocksOf(section.parent, true).some(authorWrote);
     };
 
     const visit = (node: Nodes, ancestors: Parents[]) => {
@@ -287,6 +397,7 @@ const rule: Rule = {
           if (isPrompt(text) && answeredAfter(node, ancestors)) return;
           if (isNoneAnswer(text)) return;
           if (keptAmongRewritten(node, ancestors, whole)) return;
+          if (keptConvention(node, text)) return;
           report({ message: `Template text left in: "${shorten(text)}" (${type.id} template line ${paragraphLine}): ${advice}`, node, key: `template-text:${whole.slice(0, 80)}` });
           return;
         }

@@ -128,3 +128,69 @@ describe('empty-section: answers without prose', () => {
     ]);
   });
 });
+
+describe('empty-section: question subsections answered once by their parent (class J)', () => {
+  const QUESTIONS = [
+    '###### Does enabling the feature change any default behavior?',
+    '',
+    '###### Can the feature be disabled once it has been enabled?',
+    '',
+  ];
+  it('a parent that says the group does not apply, or answers while every question under it is left empty', async () => {
+    const text = [
+      '# Rollout',
+      '',
+      '### Feature Enablement and Rollback',
+      '',
+      'These are not on-cluster components. No feature enablement/rollback necessary.',
+      '',
+      '###### How can this feature be enabled / disabled in a live cluster?',
+      '',
+      '- [ ] Feature gate',
+      '  - Feature gate name:',
+      '',
+      ...QUESTIONS,
+      '### Monitoring Requirements',
+      '',
+      'The tools run on developer machines only; nothing to monitor in a cluster.',
+      '',
+      ...QUESTIONS,
+    ].join('\n');
+    expect(await lint(text)).toEqual([]);
+  });
+
+  it('stays a finding: a parent with no text of its own, one that answers only some of its questions, a topic heading left empty under a written parent', async () => {
+    const text = [
+      '# Rollout',
+      '',
+      '### Feature Enablement and Rollback',
+      '',
+      '<!-- This section must be completed when targeting alpha. -->',
+      '',
+      ...QUESTIONS,
+      '### Monitoring Requirements',
+      '',
+      'We add two metrics.',
+      '',
+      '###### How is it monitored?',
+      '',
+      'Through the retry counter.',
+      '',
+      ...QUESTIONS,
+      '## Proposal',
+      '',
+      'We retry idempotent calls.',
+      '',
+      '### Risks and Mitigations',
+      '',
+    ].join('\n');
+    const empty = (line: number, heading: string) => `${line}:1 Section "${heading}" is empty: write its content, or remove the heading`;
+    expect(await lint(text)).toEqual([
+      empty(7, 'Does enabling the feature change any default behavior?'),
+      empty(9, 'Can the feature be disabled once it has been enabled?'),
+      empty(19, 'Does enabling the feature change any default behavior?'),
+      empty(21, 'Can the feature be disabled once it has been enabled?'),
+      empty(27, 'Risks and Mitigations'),
+    ]);
+  });
+});

@@ -265,3 +265,35 @@ describe("no-placeholders: the template's own vocabulary", () => {
     expect(await tokens(text, {}, compiled)).toEqual(['[FEATURE_BRANCH]', '[Feature Name]']);
   });
 });
+
+describe('no-placeholders: slots of a described format, and a chart\'s intended gaps', () => {
+  const compiled = compileTemplate({ id: 'rfc', source: 'test', template: '# [Title]\n\n## Summary\n\nOne paragraph.\n' });
+
+  it('the template\'s stand-in as one slot of a format the prose explains is not a finding (class K)', async () => {
+    const text = '# Process\n\n## Summary\n\nEach RFC has a status label in its title, like **_[STATUS] RFC #[number] : [Title]_**, kept up to date.\n\nName the file in the form [number]-[Title].md.\n';
+    expect(await tokens(text, {}, compiled)).toEqual([]);
+  });
+
+  it('the stand-in left as a value, alone or beside other slots without a described format, stays a finding', async () => {
+    const text = '# [Title]\n\n## Summary\n\nOur plan for [Title] is below.\n\nOwner: [Title] [number]\n';
+    expect(await at(text, {}, compiled)).toEqual([
+      '1:3-1:10 Unfilled placeholder "[Title]": replace it with the real value, or add it to no-placeholders\' allow list if it is meant literally',
+      '5:14-5:21 Unfilled placeholder "[Title]": replace it with the real value, or add it to no-placeholders\' allow list if it is meant literally',
+      '7:8-7:15 Unfilled placeholder "[Title]": replace it with the real value, or add it to no-placeholders\' allow list if it is meant literally',
+    ]);
+  });
+
+  it('`???` alone in a cell of a comparison table whose prose says the gap is meant is not a finding (class L)', async () => {
+    const text = '# Strings\n\nIt fills the gap in the vector/string chart:\n\n| `Vec<T>` | `String` |\n| --- | --- |\n| `[T; N]` | ??? |\n| `&[T]` | `&str` |\n';
+    expect(await tokens(text)).toEqual([]);
+  });
+
+  it('`???` as a value in prose, in a list, or in a table with no such prose, stays a finding', async () => {
+    const text = '# Engines\n\n- Unreal: ???\n\nThe owner is ???.\n\n| Engine | Scheduler |\n| --- | --- |\n| Godot | ??? |\n| Bevy | rayon |\n';
+    expect(await at(text)).toEqual([
+      '3:11-3:14 Unfilled placeholder "???": replace it with the real value, or add it to no-placeholders\' allow list if it is meant literally',
+      '5:14-5:17 Unfilled placeholder "???": replace it with the real value, or add it to no-placeholders\' allow list if it is meant literally',
+      '9:11-9:14 Unfilled placeholder "???": replace it with the real value, or add it to no-placeholders\' allow list if it is meant literally',
+    ]);
+  });
+});

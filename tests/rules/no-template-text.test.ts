@@ -56,13 +56,57 @@ Items marked with (R) are required before the feature ships to users.
 
 - [ ] (R) Design approved
 - [ ] (R) Tests written
+
 `;
 
-async function lint(text: string): Promise<string[]> {
+const CONVENTIONS_TEMPLATE = `# Proposal: [Title]
+
+## Constitution Check
+
+*GATE: Must pass before research starts. Re-check after design.*
+
+[Gates determined from the constitution]
+
+## Tests for Story 1
+
+> **NOTE: Write these tests FIRST, ensure they FAIL before implementation**
+
+- [ ] T010 Contract test for [endpoint]
+
+## Dependencies
+
+### Phase Dependencies
+
+- **Setup (Phase 1)**: No dependencies - can start immediately
+- **Polish (Final Phase)**: Depends on all user stories being complete
+
+### Story Dependencies
+
+- **Story 1**: Can start after Setup - no dependencies on other stories
+
+## Delivery
+
+1. Add Story 1 → Test independently → Demo
+2. Add Story 2 → Test independently → Demo
+3. Each story adds value without breaking previous stories
+
+## Ecosystem
+
+Please keep in mind the implications for the ecosystem, such as:
+
+- Lint rules that should be added or removed
+- Editor support and debuggability
+`;
+
+/** Template lines of CONVENTIONS_TEMPLATE the findings name. */
+const templateLine = (start: string) => CONVENTIONS_TEMPLATE.split('\n').findIndex((line) => line.includes(start)) + 1;
+const LINE = { gate: templateLine('*GATE'), note: templateLine('> **NOTE'), setup: templateLine('- **Setup'), delivery: templateLine('1. Add Story 1') };
+
+async function lint(text: string, template = TEMPLATE): Promise<string[]> {
   const base = defaultConfig();
   const config: ResolvedConfig = {
     ...base,
-    types: { proposal: { id: 'proposal', template: TEMPLATE, source: 'proposal.md' } },
+    types: { proposal: { id: 'proposal', template, source: 'proposal.md' } },
     rules: Object.fromEntries(Object.keys(base.rules).map((id) => [id, { severity: id === 'no-template-text' ? 'error' : 'off', options: {} }])) as ResolvedConfig['rules'],
   };
   const result = await lintText(`---\ntype: proposal\n---\n\n# Proposal: Retries\n\n${text}`, { config });
@@ -232,6 +276,102 @@ describe('no-template-text: template text counts only where the template writes 
       `7:1 ${left('Keep this preamble short and link the tracking issue before review.', 3)}`,
       `13:3 ${left('Why should we not do this?', 17)}`,
       `17:1 ${left('Add a list of detailed use cases this proposal intends to take care…', 10)}`,
+    ]);
+  });
+});
+
+describe('no-template-text: convention text the author kept beside their own content (class B)', () => {
+  it('kept: a gate note above the author\'s filled table, a note above their tasks, a conventions-only subsection kept whole under a parent they filled, a template list they added items to, a template list of examples whose other items they rewrote', async () => {
+    const text = [
+      '## Constitution Check',
+      '',
+      '*GATE: Must pass before research starts. Re-check after design.*',
+      '',
+      '| Principle | Status |',
+      '| --- | --- |',
+      '| Tests first | PASS |',
+      '',
+      '## Tests for Story 1',
+      '',
+      '> **NOTE: Write these tests FIRST, ensure they FAIL before implementation**',
+      '',
+      '- [x] T010 Contract test for the retry endpoint',
+      '',
+      '## Dependencies',
+      '',
+      '### Phase Dependencies',
+      '',
+      '- **Setup (Phase 1)**: No dependencies - can start immediately',
+      '- **Polish (Final Phase)**: Depends on all user stories being complete',
+      '',
+      '### Story Dependencies',
+      '',
+      '- **Story 1**: Retries can start once the client library is vendored',
+      '',
+      '## Delivery',
+      '',
+      '1. Add Story 1 → Test independently → Demo',
+      '2. Add Story 2 → Test independently → Demo',
+      '3. Add Story 3 → Test independently → Demo',
+      '4. Each story adds value without breaking previous stories',
+      '',
+      '## Ecosystem',
+      '',
+      'Please keep in mind the implications for the ecosystem, such as:',
+      '',
+      '- Lint rules that should be added or removed',
+      '- Retry dashboards for each client',
+    ].join('\n');
+    expect(await lint(text, CONVENTIONS_TEMPLATE)).toEqual([]);
+  });
+
+  it('stays a finding: the same text in sections the author never filled, and examples in guidance the author added to', async () => {
+    const text = [
+      '## Constitution Check',
+      '',
+      '*GATE: Must pass before research starts. Re-check after design.*',
+      '',
+      '## Tests for Story 1',
+      '',
+      '> **NOTE: Write these tests FIRST, ensure they FAIL before implementation**',
+      '',
+      '## Dependencies',
+      '',
+      '### Phase Dependencies',
+      '',
+      '- **Setup (Phase 1)**: No dependencies - can start immediately',
+      '- **Polish (Final Phase)**: Depends on all user stories being complete',
+      '',
+      '### Story Dependencies',
+      '',
+      '- **Story 1**: Can start after Setup - no dependencies on other stories',
+      '',
+      '## Delivery',
+      '',
+      '1. Add Story 1 → Test independently → Demo',
+      '2. Add Story 2 → Test independently → Demo',
+      '3. Each story adds value without breaking previous stories',
+      '',
+      '## Ecosystem',
+      '',
+      'Please keep in mind the implications for the ecosystem, such as:',
+      '',
+      '- Lint rules that should be added or removed',
+      '- Editor support and debuggability',
+      '- Our retry lint rule',
+    ].join('\n');
+    const at = (text: string, line: number) => `Template text left in: "${text}" (proposal template line ${line}): replace it with this document's own text, or delete it`;
+    expect(await lint(text, CONVENTIONS_TEMPLATE)).toEqual([
+      `9:1 ${at('GATE: Must pass before research starts. Re-check after design.', LINE.gate)}`,
+      `13:3 ${at('NOTE: Write these tests FIRST, ensure they FAIL before implementation', LINE.note)}`,
+      `19:3 ${at('Setup (Phase 1): No dependencies - can start immediately', LINE.setup)}`,
+      `20:3 ${at('Polish (Final Phase): Depends on all user stories being complete', LINE.setup + 1)}`,
+      `24:3 ${at('Story 1: Can start after Setup - no dependencies on other stories', LINE.setup + 5)}`,
+      `28:4 ${at('Add Story 1 → Test independently → Demo', LINE.delivery)}`,
+      `29:4 ${at('Add Story 2 → Test independently → Demo', LINE.delivery + 1)}`,
+      `30:4 ${at('Each story adds value without breaking previous stories', LINE.delivery + 2)}`,
+      `36:3 ${at('Lint rules that should be added or removed', LINE.delivery + 8)}`,
+      `37:3 ${at('Editor support and debuggability', LINE.delivery + 9)}`,
     ]);
   });
 });

@@ -7,6 +7,10 @@ new RuleTester().run(rule, {
     '# Rate Limits for the Billing API\n\n**Owner**: Ada Lovelace\n**Created**: 2025-03-01\n\nRequests are limited per tenant.\n',
     { name: 'an allowed token', code: '# Release [WIP]\n\nText.\n', options: { allow: ['[WIP]'] } },
     { name: 'inline code may quote a placeholder', code: '# Guide\n\nWrite `YYYY-MM-DD` dates.\n' },
+    {
+      name: '??? as the gap a comparison chart shows on purpose',
+      code: '# Strings\n\nIt fills the gap in the vector/string chart:\n\n| `Vec<T>` | `String` |\n| --- | --- |\n| `[T; N]` | ??? |\n| `&[T]` | `&str` |\n',
+    },
   ],
   invalid: [
     {
@@ -16,6 +20,11 @@ new RuleTester().run(rule, {
         { line: 3, column: 14, endColumn: 24, message: 'Unfilled placeholder "YYYY-MM-DD"' },
         { line: 5, column: 1, endColumn: 5, message: 'Unfinished-text marker "TODO"' },
       ],
+    },
+    {
+      name: '??? in a table without prose that says the gap is meant',
+      code: '# Engines\n\n| Engine | Scheduler |\n| --- | --- |\n| Godot | ??? |\n| Bevy | rayon |\n',
+      errors: [{ line: 5, column: 11, endColumn: 14, message: 'Unfilled placeholder "???"' }],
     },
     {
       name: 'the words are an option',
