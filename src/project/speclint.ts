@@ -26,8 +26,8 @@ import type { SetsOutcome } from './sets.js';
 import type { DocumentTypeSource, Rule } from '../types.js';
 import type { FileReport, Notification, ReportContext } from '../reporters/types.js';
 
-/** Bumped when cached results would differ for the same version (2: fingerprints from keys and section paths). */
-const RESULT_FORMAT = 2;
+/** Bumped when cached results would differ for the same version (2: fingerprints from keys and section paths; 3: story headings keep their opening prose in the summary). */
+const RESULT_FORMAT = 3;
 
 /** What one lint run found. */
 export interface LintRun {
