@@ -26,14 +26,32 @@ type ConfigLookup = (path: string) => Promise<FileConfig>;
 const toPosix = (path: string) => path.split(sep).join('/');
 
 /**
- * Sets among `files` (absolute), keyed by display path (relative to `cwd`). The config that applies to the working
- * directory gives the `sets` key; its globs are relative to that config file's folder, so discovery runs on paths
- * relative to it and the result is mapped back to display paths.
+ * Sets among `files` (absolute), keyed by display path (relative to `cwd`). Config for sets resolves like the
+ * per-file pass: the nearest config file above a file applies to it, so the files are grouped by the config that
+ * applies to them and each group's sets are found with that config's `sets` key, its globs relative to that
+ * config file's folder (a subfolder's `.specrc` adds its own layouts and collections). Discovery runs on paths
+ * relative to the config's folder; the result is mapped back to display paths.
  */
 export async function discoverProjectSets(files: readonly string[], cwd: string, configFor: ConfigLookup): Promise<SpecSet[]> {
-  const { loaded } = await configFor(resolve(cwd, 'speclint.md'));
-  const config: SetsConfig | undefined = loaded.sets;
-  const base = loaded.filePath ? loaded.directory : cwd;
+  const groups = new Map<string, { config: SetsConfig | undefined; base: string; files: string[] }>();
+  for (const file of files) {
+    const { loaded } = await configFor(file);
+    const base = loaded.filePath ? loaded.directory : cwd;
+    const key = loaded.filePath ?? '';
+    let group = groups.get(key);
+    if (!group) {
+      group = { config: loaded.sets, base, files: [] };
+      groups.set(key, group);
+    }
+    group.files.push(file);
+  }
+  const sets: SpecSet[] = [];
+  for (const group of groups.values()) sets.push(...discoverGroup(group.files, group.base, group.config, cwd));
+  if (groups.size > 1) sets.sort((a, b) => (a.root < b.root ? -1 : a.root > b.root ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return sets;
+}
+
+function discoverGroup(files: readonly string[], base: string, config: SetsConfig | undefined, cwd: string): SpecSet[] {
   const toDisplay = new Map<string, string>();
   const keys: string[] = [];
   for (const file of files) {
@@ -43,11 +61,12 @@ export async function discoverProjectSets(files: readonly string[], cwd: string,
   }
   const sets = discoverSets(keys, config);
   if (base === cwd) return sets;
-  return sets.map((set) => ({
-    ...set,
-    root: displayPath(cwd, resolve(base, set.root)),
-    members: set.members.map((m) => ({ ...m, path: toDisplay.get(m.path) ?? m.path })),
-  }));
+  return sets.map((set) => {
+    const root = displayPath(cwd, resolve(base, set.root));
+    // Ids name the set's folder: from the working directory, so that two config folders' `specs/001-x` differ.
+    const id = set.id.includes(`:${set.root}`) ? set.id.replace(`:${set.root}`, `:${root}`) : set.id;
+    return { ...set, id, root, members: set.members.map((m) => ({ ...m, path: toDisplay.get(m.path) ?? m.path })) };
+  });
 }
 
 /** Every member of a set that contains one of `changed` (display paths): what `--changed` must re-check. */

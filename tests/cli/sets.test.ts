@@ -232,6 +232,41 @@ describe('set rules in a lint run', () => {
   });
 });
 
+describe('nested configs', () => {
+  const nested = () => tempProject({
+    'packages/billing/.specrc.json': JSON.stringify({ sets: { sets: [{ name: 'features', root: 'features/*', spec: 'prd.md', tasks: 'todo.md' }], coverage: { stories: 100 } } }),
+    'packages/billing/features/export/prd.md': SPEC,
+    'packages/billing/features/export/todo.md': TASKS,
+    'specs/003-csv-import/spec.md': SPEC,
+    'specs/003-csv-import/tasks.md': TASKS,
+  });
+
+  it('a subfolder\'s config adds its own sets, its globs relative to it (as the per-file pass resolves config)', async () => {
+    const cwd = nested();
+    const { code, report } = await json(['.'], cwd);
+    expect(setFindings(report)).toEqual([
+      'packages/billing/features/export/prd.md:12 trace-uncovered',
+      'packages/billing/features/export/prd.md:4 status-lags-tasks',
+      'packages/billing/features/export/todo.md:7 trace-undefined-id',
+      'specs/003-csv-import/spec.md:12 trace-uncovered',
+      'specs/003-csv-import/spec.md:4 status-lags-tasks',
+      'specs/003-csv-import/tasks.md:7 trace-undefined-id',
+    ]);
+    expect(code).toBe(1);
+    expect(report.sets?.map((s) => s.id).sort()).toEqual(['features:packages/billing/features/export', 'speckit:specs/003-csv-import']);
+    // From inside the subfolder: the same set, paths from there.
+    const inside = await json(['.'], join(cwd, 'packages/billing'));
+    expect(setFindings(inside.report)).toContain('features/export/todo.md:7 trace-undefined-id');
+  });
+
+  it('speclint trace takes each set\'s coverage thresholds from the config of its folder', async () => {
+    const run = await runInProcess(['trace', '.'], { cwd: nested() });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('✖ features:packages/billing/features/export: stories coverage 50% is below the required 100%');
+    expect(run.stdout).not.toContain('✖ speckit:');
+  });
+});
+
 describe('speclint trace', () => {
   it('prints the coverage matrix as text, JSON and Markdown', async () => {
     const cwd = project();
