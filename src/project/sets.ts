@@ -8,9 +8,10 @@
  * Nothing here reads a document: a warm cache, worker processes and shard summary files all carry summaries.
  */
 import { relative, resolve, sep } from 'node:path';
-import { affectedPaths, checkSets, discoverSets, type CrossFinding, type SetsConfig, type SpecSet } from '../sets/index.js';
+import { affectedPaths, checkSets, discoverSets, setDirectiveFindings, type CrossFinding, type SetsConfig, type SpecSet } from '../sets/index.js';
+import { DIRECTIVES_RULE_ID } from '../directives.js';
 import { displayPath } from './paths.js';
-import type { DocumentSummary, Finding, ResolvedRuleConfig } from '../types.js';
+import type { DocumentSummary, Finding, ResolvedRuleConfig, Severity } from '../types.js';
 import type { FileReport } from '../reporters/types.js';
 import type { FileConfig } from './lint-file.js';
 
@@ -78,7 +79,7 @@ export function membersAffectedBy(sets: readonly SpecSet[], changed: readonly st
  * Runs the set rules over the reports' summaries and attaches the findings to the reports (new message arrays:
  * a cached result is never changed in place). Returns what it found.
  */
-export async function runSetRules(reports: FileReport[], sets: SpecSet[], cwd: string, configFor: ConfigLookup): Promise<SetsOutcome> {
+export async function runSetRules(reports: FileReport[], sets: SpecSet[], cwd: string, configFor: ConfigLookup, options: SetPassOptions = {}): Promise<SetsOutcome> {
   const summaries = new Map<string, DocumentSummary>();
   const rulesByPath = new Map<string, Record<string, ResolvedRuleConfig>>();
   for (const report of reports) {
@@ -89,7 +90,28 @@ export async function runSetRules(reports: FileReport[], sets: SpecSet[], cwd: s
   const config = (await configFor(resolve(cwd, 'speclint.md'))).loaded.sets;
   const findings = sets.length === 0 ? [] : checkSets(sets, summaries, { ruleConfig: (ruleId, filePath) => rulesByPath.get(filePath)?.[ruleId], config });
   attachFindings(reports, findings);
+  // Directives naming set rules: only this pass can tell whether they suppress anything.
+  const directives = setDirectiveFindings(findings, summaries, summaries.keys(), options.reportUnusedDisableDirectives);
+  if (directives.usedByEveryRule.length > 0) dropUnusedEveryRule(reports, directives.usedByEveryRule);
+  attachFindings(reports, directives.unused);
   return { sets, summaries, findings };
+}
+
+/** What the set pass takes from the run's options. */
+export interface SetPassOptions {
+  /** `--report-unused-disable-directives`: also for directives that name a set rule. */
+  reportUnusedDisableDirectives?: Severity;
+}
+
+/** The per-file pass called a directive for every rule unused; a set finding it suppresses says otherwise. */
+function dropUnusedEveryRule(reports: FileReport[], used: ReadonlyArray<{ filePath: string; line: number; column: number }>): void {
+  const at = new Set(used.map((u) => `${u.filePath}:${u.line}:${u.column}`));
+  for (const report of reports) {
+    const keep = report.messages.filter((m) => !(m.ruleId === DIRECTIVES_RULE_ID && m.key?.startsWith('unused:') && m.key.endsWith(':*') && at.has(`${report.filePath}:${m.line}:${m.column}`)));
+    if (keep.length === report.messages.length) continue;
+    report.messages = keep;
+    recount(report);
+  }
 }
 
 /** Adds set findings to the reports of the files they land in and recounts those reports. */

@@ -164,7 +164,7 @@ export class Speclint {
     const { discoverProjectSets, membersAffectedBy, runSetRules } = await import('./sets.js');
     const { cwd } = this.options;
     const configFor = (path: string) => this.configFor(path);
-    if (!changedOnly) return runSetRules(results, await discoverProjectSets(selected, cwd, configFor), cwd, configFor);
+    if (!changedOnly) return runSetRules(results, await discoverProjectSets(selected, cwd, configFor), cwd, configFor, this.setPassOptions());
     const { collectFiles } = await import('./files.js');
     const all: string[] = [];
     for (const file of (await collectFiles(patterns.length > 0 ? patterns : ['.'], cwd)).files) if (!(await this.configFor(file)).ignored) all.push(file);
@@ -180,9 +180,13 @@ export class Speclint {
       if (!outcome.report) continue;
       extras.push({ ...outcome.report, messages: [], errorCount: 0, warningCount: 0, fixableCount: 0 });
     }
-    const outcome = await runSetRules([...results, ...extras], sets, cwd, configFor);
+    const outcome = await runSetRules([...results, ...extras], sets, cwd, configFor, this.setPassOptions());
     for (const extra of extras) if (extra.messages.length > 0) results.push(extra);
     return outcome;
+  }
+
+  private setPassOptions(): { reportUnusedDisableDirectives?: SpeclintOptions['reportUnusedDisableDirectives'] } {
+    return { reportUnusedDisableDirectives: this.options.reportUnusedDisableDirectives };
   }
 
   private async candidateFiles(patterns: string[], selection: FileSelection, notifications: Notification[]): Promise<{ files: string[]; changed?: ChangedFiles }> {
@@ -271,7 +275,7 @@ export class Speclint {
     results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
     const selected = results.map((r) => r.absolutePath);
     const configFor = (path: string) => this.configFor(path);
-    const sets = this.options.sets === false ? undefined : await runSetRules(results, await discoverProjectSets(selected, cwd, configFor), cwd, configFor);
+    const sets = this.options.sets === false ? undefined : await runSetRules(results, await discoverProjectSets(selected, cwd, configFor), cwd, configFor, this.setPassOptions());
     return { results, notifications, selected, ignored: [], sets };
   }
 

@@ -173,6 +173,24 @@ describe('set rules in a lint run', () => {
     expect(report.results.flatMap((r) => r.messages).filter((m) => m.message.includes('Unknown rule'))).toEqual([]);
   });
 
+  it('--report-unused-disable-directives reports a directive naming a set rule that suppresses nothing', async () => {
+    const tasks = TASKS
+      .replace('- [x] T001', '<!-- speclint-disable-next-line trace-undefined-id -- nothing to hide here -->\n- [x] T001')
+      .replace('- [x] T003', '<!-- speclint-disable-next-line -- every rule: story 3 is being written -->\n- [x] T003');
+    const spec = SPEC.replace('### User Story 2', '<!-- speclint-disable-next-line trace-uncovered -->\n### User Story 2');
+    const cwd = project({ 'specs/003-csv-import/tasks.md': tasks, 'specs/003-csv-import/spec.md': spec });
+    const { code, report } = await json(['--report-unused-disable-directives', 'specs'], cwd);
+    const directives = report.results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'directives').map((m) => `${r.filePath}:${m.line} ${m.severity} ${m.message}`));
+    // T001's directive suppresses nothing; T003's (every rule) suppresses the undefined story; the spec's hides the uncovered story.
+    expect(directives).toEqual(['specs/003-csv-import/tasks.md:5 error Unused speclint-disable-next-line directive (no problems were reported from "trace-undefined-id"): remove "trace-undefined-id" from it']);
+    expect(setFindings(report)).toEqual(['specs/003-csv-import/spec.md:4 status-lags-tasks']);
+    expect(code).toBe(1);
+    // Without the option, no directive finding; a set rule's name is never an unknown rule.
+    const quiet = await json(['specs'], cwd);
+    expect(quiet.report.results.flatMap((r) => r.messages).filter((m) => m.ruleId === 'directives')).toEqual([]);
+    expect(quiet.code).toBe(0);
+  });
+
   it('honours baselines: recorded set findings no longer fail the run', async () => {
     const cwd = project();
     expect((await runInProcess(['baseline', '.'], { cwd })).code).toBe(0);
