@@ -7,7 +7,7 @@
  *
  * Nothing here reads a document: a warm cache, worker processes and shard summary files all carry summaries.
  */
-import { relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { affectedPaths, checkSets, discoverSets, setDirectiveFindings, type CrossFinding, type SetsConfig, type SpecSet } from '../sets/index.js';
 import { DIRECTIVES_RULE_ID } from '../directives.js';
 import { displayPath } from './paths.js';
@@ -68,6 +68,44 @@ function discoverGroup(files: readonly string[], base: string, config: SetsConfi
     const id = set.id.includes(`:${set.root}`) ? set.id.replace(`:${set.root}`, `:${root}`) : set.id;
     return { ...set, id, root, members: set.members.map((m) => ({ ...m, path: toDisplay.get(m.path) ?? m.path })) };
   });
+}
+
+/** What the set pass of one in-memory text needs from the project layer. */
+export interface TextSetPassHost {
+  cwd: string;
+  configFor: ConfigLookup;
+  /** Markdown files (absolute) under a folder, as a lint run collects them (gitignore and defaults applied). */
+  listFiles: (root: string) => Promise<string[]>;
+  /** Reports of files from disk (the cache and a memo may answer). */
+  lintMembers: (files: string[]) => Promise<FileReport[]>;
+  options?: SetPassOptions;
+}
+
+/**
+ * The set pass for one text that stands in for the file at `report.absolutePath` (`--stdin --stdin-filename`, an
+ * editor's unsaved buffer): the file's sets are found among the Markdown files on disk around it (under the folder
+ * of the config that applies to it, where its `sets` globs are rooted, or the working directory), the other members
+ * of those sets are read and linted from disk (their findings are not reported), and the set rules run with the
+ * text's own summary in place of the file's. Set findings are attached to `report` only.
+ */
+export async function runSetRulesForText(report: FileReport, host: TextSetPassHost): Promise<SetsOutcome> {
+  const { cwd, configFor } = host;
+  const file = report.absolutePath;
+  const { loaded } = await configFor(file);
+  let root = loaded.filePath ? loaded.directory : cwd;
+  if (file !== root && !file.startsWith(`${root}${sep}`)) root = dirname(file);
+  const candidates: string[] = [];
+  for (const path of await host.listFiles(root)) if (path !== file && !(await configFor(path)).ignored) candidates.push(path);
+  candidates.push(file);
+  const ownPath = displayPath(cwd, file);
+  const sets = (await discoverProjectSets(candidates, cwd, configFor)).filter((set) => set.members.some((m) => m.path === ownPath));
+  if (sets.length === 0) return { sets, summaries: new Map(report.summary ? [[report.filePath, report.summary]] : []), findings: [] };
+  const memberPaths = new Set(sets.flatMap((set) => set.members.map((m) => m.path)));
+  const others = candidates.filter((path) => path !== file && memberPaths.has(displayPath(cwd, path)));
+  // Others only lend their summaries: their own findings are not this run's.
+  const otherReports = (await host.lintMembers(others)).map((r) => ({ ...r, messages: [], errorCount: 0, warningCount: 0, fixableCount: 0 }));
+  const outcome = await runSetRules([report, ...otherReports], sets, cwd, configFor, host.options);
+  return { ...outcome, findings: outcome.findings.filter((f) => f.filePath === report.filePath) };
 }
 
 /** Every member of a set that contains one of `changed` (display paths): what `--changed` must re-check. */

@@ -123,13 +123,53 @@ export class Speclint {
   /**
    * Lints a text as the file `filePath` would be (its config; relative links from its directory), without reading
    * or writing that file. Without a path it is `<stdin>` in the working directory. With --fix-dry-run the fixed text
-   * is the result's `output`.
+   * is the result's `output`. With a path (and sets on), the text stands in for that file in its spec sets: the
+   * other members are read from disk and the set findings that land in the file are part of its report (the CLI's
+   * `--stdin --stdin-filename` and the language server both come here).
    */
   async lintText(text: string, { filePath }: { filePath?: string } = {}): Promise<LintRun> {
     const absolute = resolve(this.options.cwd, filePath ?? 'stdin.md');
     this.lintedTexts.set(absolute, text);
     const outcome = await this.linter.lintSource(text, absolute, filePath ? displayPath(this.options.cwd, absolute) : '<stdin>', { write: false });
-    return { results: outcome.report ? [outcome.report] : [], notifications: outcome.notification ? [outcome.notification] : [], selected: [absolute], ignored: [] };
+    const run: LintRun = { results: outcome.report ? [outcome.report] : [], notifications: outcome.notification ? [outcome.notification] : [], selected: [absolute], ignored: [] };
+    // With a path, the text stands in for that file in its set (read from disk around it): its set findings too.
+    if (filePath && outcome.report?.summary && this.options.sets !== false) run.sets = await this.textSetPass(outcome.report);
+    return run;
+  }
+
+  /** The other members of a text's sets, linted once per change on disk (an editor lints the same text often). */
+  private readonly memberReports = new Map<string, { stamp: string; report: FileReport }>();
+
+  private async textSetPass(report: FileReport): Promise<SetsOutcome> {
+    const { runSetRulesForText } = await import('./sets.js');
+    const { collectFiles } = await import('./files.js');
+    const { statSync } = await import('node:fs');
+    const stampOf = (file: string) => {
+      try {
+        const stat = statSync(file);
+        return `${stat.mtimeMs}:${stat.size}`;
+      } catch {
+        return undefined;
+      }
+    };
+    return runSetRulesForText(report, {
+      cwd: this.options.cwd,
+      configFor: (path) => this.configFor(path),
+      listFiles: async (root) => (await collectFiles([root], this.options.cwd)).files,
+      lintMembers: async (files) => {
+        const stale = files.filter((file) => this.memberReports.get(file)?.stamp !== stampOf(file));
+        // Other members are read, never fixed: under --fix only the text is (and it is not written either).
+        const outcomes = this.options.fix || this.options.fixDryRun ? await this.lintUnfixed(stale) : await this.lintSelected(stale);
+        stale.forEach((file, i) => {
+          const fresh = outcomes[i]?.report;
+          const stamp = stampOf(file);
+          if (fresh && stamp) this.memberReports.set(file, { stamp, report: fresh });
+          else this.memberReports.delete(file);
+        });
+        return files.flatMap((file) => this.memberReports.get(file)?.report ?? []);
+      },
+      options: this.setPassOptions(),
+    });
   }
 
   /** Lints the Markdown files that paths, directories and globs name (and `selection` keeps), in a stable order. */
@@ -254,6 +294,15 @@ export class Speclint {
       }
     });
     cache?.save();
+    return outcomes;
+  }
+
+  private async lintUnfixed(files: string[]): Promise<FileOutcome[]> {
+    const outcomes: FileOutcome[] = [];
+    for (const file of files) {
+      const read = readMarkdownFile(file);
+      outcomes.push(read.ok ? await this.linter.lintSource(read.text, file, displayPath(this.options.cwd, file), { write: false }) : {});
+    }
     return outcomes;
   }
 
