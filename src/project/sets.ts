@@ -70,6 +70,19 @@ function discoverGroup(files: readonly string[], base: string, config: SetsConfi
   });
 }
 
+/** The most documents a collection may have for a text's set pass to check it (each member is linted). */
+export const TEXT_COLLECTION_MAX = 200;
+
+/** `…/specs/NNN-name` or `.kiro/specs/<name>` above a file (absolute), the folder of its feature set. */
+function featureFolderOf(file: string): string | undefined {
+  const parts = file.split(sep);
+  for (let i = parts.length - 2; i >= 2; i--) {
+    if (parts[i - 1] !== 'specs') continue;
+    if (/^\d{3,}[-_]/.test(parts[i]!) || parts[i - 2] === '.kiro') return parts.slice(0, i + 1).join(sep);
+  }
+  return undefined;
+}
+
 /** What the set pass of one in-memory text needs from the project layer. */
 export interface TextSetPassHost {
   cwd: string;
@@ -94,11 +107,18 @@ export async function runSetRulesForText(report: FileReport, host: TextSetPassHo
   const { loaded } = await configFor(file);
   let root = loaded.filePath ? loaded.directory : cwd;
   if (file !== root && !file.startsWith(`${root}${sep}`)) root = dirname(file);
+  // A file inside a spec-kit or Kiro feature folder belongs to that folder's set (unless the config has layouts of
+  // its own): list that folder, not the whole project.
+  const feature = featureFolderOf(file);
+  if (feature && !loaded.sets?.sets?.length && !loaded.sets?.collections?.length && feature.startsWith(`${root}${sep}`)) root = feature;
   const candidates: string[] = [];
   for (const path of await host.listFiles(root)) if (path !== file && !(await configFor(path)).ignored) candidates.push(path);
   candidates.push(file);
   const ownPath = displayPath(cwd, file);
-  const sets = (await discoverProjectSets(candidates, cwd, configFor)).filter((set) => set.members.some((m) => m.path === ownPath));
+  // A large collection would mean linting hundreds of documents for one text: a full run checks those.
+  const sets = (await discoverProjectSets(candidates, cwd, configFor))
+    .filter((set) => set.members.some((m) => m.path === ownPath))
+    .filter((set) => set.kind !== 'collection' || set.members.length <= TEXT_COLLECTION_MAX);
   if (sets.length === 0) return { sets, summaries: new Map(report.summary ? [[report.filePath, report.summary]] : []), findings: [] };
   const memberPaths = new Set(sets.flatMap((set) => set.members.map((m) => m.path)));
   const others = candidates.filter((path) => path !== file && memberPaths.has(displayPath(cwd, path)));
