@@ -7,7 +7,8 @@
  *
  * Nothing here reads a document: a warm cache, worker processes and shard summary files all carry summaries.
  */
-import { dirname, relative, resolve, sep } from 'node:path';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { fileNumber, isFolderDocument } from '../sets/numbers.js';
 import { affectedPaths, checkSets, discoverSets, setDirectiveFindings, type CrossFinding, type SetsConfig, type SpecSet } from '../sets/index.js';
 import { DIRECTIVES_RULE_ID } from '../directives.js';
 import { displayPath } from './paths.js';
@@ -109,8 +110,17 @@ export async function runSetRulesForText(report: FileReport, host: TextSetPassHo
   if (file !== root && !file.startsWith(`${root}${sep}`)) root = dirname(file);
   // A file inside a spec-kit or Kiro feature folder belongs to that folder's set (unless the config has layouts of
   // its own): list that folder, not the whole project.
+  const ownLayouts = Boolean(loaded.sets?.sets?.length || loaded.sets?.collections?.length);
   const feature = featureFolderOf(file);
-  if (feature && !loaded.sets?.sets?.length && !loaded.sets?.collections?.length && feature.startsWith(`${root}${sep}`)) root = feature;
+  if (!ownLayouts && feature && feature.startsWith(`${root}${sep}`)) root = feature;
+  else if (!ownLayouts && !feature) {
+    // Zero-config collections: a numbered file is in its folder's collection; a README / index may be an index or a
+    // numbered folder's document (those merge upwards); any other file is in no set, and nothing is read.
+    const posix = toPosix(file);
+    const folderDocument = isFolderDocument(basename(file));
+    if (!folderDocument && !fileNumber(posix)) return { sets: [], summaries: new Map(report.summary ? [[report.filePath, report.summary]] : []), findings: [] };
+    if (!folderDocument && dirname(file).startsWith(`${root}${sep}`)) root = dirname(file);
+  }
   const candidates: string[] = [];
   for (const path of await host.listFiles(root)) if (path !== file && !(await configFor(path)).ignored) candidates.push(path);
   candidates.push(file);
