@@ -189,6 +189,10 @@ describe('set rules in a lint run', () => {
     const quiet = await json(['specs'], cwd);
     expect(quiet.report.results.flatMap((r) => r.messages).filter((m) => m.ruleId === 'directives')).toEqual([]);
     expect(quiet.code).toBe(0);
+    // A one-job run's summaries file leaves them out; the merge finds them again, once.
+    await json(['--report-unused-disable-directives', '--summaries-out', 'all.json', 'specs'], cwd);
+    const merged = await json(['--report-unused-disable-directives', 'sets', '--from', 'all.json'], cwd);
+    expect(merged.report.results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'directives').map((m) => `${r.filePath}:${m.line}`))).toEqual(['specs/003-csv-import/tasks.md:5']);
   });
 
   it('honours baselines: recorded set findings no longer fail the run', async () => {
