@@ -429,10 +429,15 @@ export interface SummaryId extends SummaryPosition {
   id: string;
   /** As written. */
   text: string;
-  /** Definitions: the text after the id (a story's title). References in a heading: the title the heading gives. */
+  /**
+   * Definitions: the text after the id (a story's title). References in a heading: the title the heading gives.
+   * Story references elsewhere: a label given with `=`, `:` or in parentheses (`[US2] = Company Management`).
+   */
   title?: string;
   /** Written in a heading, or in a table's first cell (a summary table restating ids). */
   in?: 'heading' | 'table';
+  /** Stories in a heading: the opening prose of the heading's section (goal, independent test), markup removed, capped. */
+  about?: string;
 }
 
 export interface SummaryTask {

@@ -28,8 +28,13 @@ export async function printTrace(speclint: Speclint, options: CliOptions, io: Io
   if (!run.sets) throw new UsageError('speclint trace needs the set rules\' pass: drop --no-sets and --shard');
   const { buildTraceMatrices, checkCoverage, renderTraceJson, renderTraceMarkdown, renderTraceText } = await import('../sets/index.js');
   const matrices = buildTraceMatrices(run.sets.sets, run.sets.summaries);
-  const thresholds = (await speclint.configFor('speclint.md')).loaded.sets?.coverage;
-  const { ok, failures } = checkCoverage(matrices, thresholds);
+  // Each set's thresholds come from the config that applies to its folder (a subfolder's config may set its own).
+  const failures: ReturnType<typeof checkCoverage>['failures'] = [];
+  for (const matrix of matrices) {
+    const thresholds = (await speclint.configFor(`${matrix.set.root}/speclint.md`)).loaded.sets?.coverage;
+    failures.push(...checkCoverage([matrix], thresholds).failures);
+  }
+  const ok = failures.length === 0;
   let text: string;
   if (format === 'json') text = renderTraceJson(matrices, failures);
   else if (format === 'markdown') text = renderTraceMarkdown(matrices, failures);

@@ -26,8 +26,8 @@ import type { SetsOutcome } from './sets.js';
 import type { DocumentTypeSource, Rule } from '../types.js';
 import type { FileReport, Notification, ReportContext } from '../reporters/types.js';
 
-/** Bumped when cached results would differ for the same version (2: fingerprints from keys and section paths). */
-const RESULT_FORMAT = 2;
+/** Bumped when cached results would differ for the same version (2: fingerprints from keys and section paths; 3: story headings keep their opening prose in the summary). */
+const RESULT_FORMAT = 3;
 
 /** What one lint run found. */
 export interface LintRun {
@@ -123,13 +123,53 @@ export class Speclint {
   /**
    * Lints a text as the file `filePath` would be (its config; relative links from its directory), without reading
    * or writing that file. Without a path it is `<stdin>` in the working directory. With --fix-dry-run the fixed text
-   * is the result's `output`.
+   * is the result's `output`. With a path (and sets on), the text stands in for that file in its spec sets: the
+   * other members are read from disk and the set findings that land in the file are part of its report (the CLI's
+   * `--stdin --stdin-filename` and the language server both come here).
    */
   async lintText(text: string, { filePath }: { filePath?: string } = {}): Promise<LintRun> {
     const absolute = resolve(this.options.cwd, filePath ?? 'stdin.md');
     this.lintedTexts.set(absolute, text);
     const outcome = await this.linter.lintSource(text, absolute, filePath ? displayPath(this.options.cwd, absolute) : '<stdin>', { write: false });
-    return { results: outcome.report ? [outcome.report] : [], notifications: outcome.notification ? [outcome.notification] : [], selected: [absolute], ignored: [] };
+    const run: LintRun = { results: outcome.report ? [outcome.report] : [], notifications: outcome.notification ? [outcome.notification] : [], selected: [absolute], ignored: [] };
+    // With a path, the text stands in for that file in its set (read from disk around it): its set findings too.
+    if (filePath && outcome.report?.summary && this.options.sets !== false) run.sets = await this.textSetPass(outcome.report);
+    return run;
+  }
+
+  /** The other members of a text's sets, linted once per change on disk (an editor lints the same text often). */
+  private readonly memberReports = new Map<string, { stamp: string; report: FileReport }>();
+
+  private async textSetPass(report: FileReport): Promise<SetsOutcome> {
+    const { runSetRulesForText } = await import('./sets.js');
+    const { collectFiles } = await import('./files.js');
+    const { statSync } = await import('node:fs');
+    const stampOf = (file: string) => {
+      try {
+        const stat = statSync(file);
+        return `${stat.mtimeMs}:${stat.size}`;
+      } catch {
+        return undefined;
+      }
+    };
+    return runSetRulesForText(report, {
+      cwd: this.options.cwd,
+      configFor: (path) => this.configFor(path),
+      listFiles: async (root) => (await collectFiles([root], this.options.cwd)).files,
+      lintMembers: async (files) => {
+        const stale = files.filter((file) => this.memberReports.get(file)?.stamp !== stampOf(file));
+        // Other members are read, never fixed: under --fix only the text is (and it is not written either).
+        const outcomes = this.options.fix || this.options.fixDryRun ? await this.lintUnfixed(stale) : await this.lintSelected(stale);
+        stale.forEach((file, i) => {
+          const fresh = outcomes[i]?.report;
+          const stamp = stampOf(file);
+          if (fresh && stamp) this.memberReports.set(file, { stamp, report: fresh });
+          else this.memberReports.delete(file);
+        });
+        return files.flatMap((file) => this.memberReports.get(file)?.report ?? []);
+      },
+      options: this.setPassOptions(),
+    });
   }
 
   /** Lints the Markdown files that paths, directories and globs name (and `selection` keeps), in a stable order. */
@@ -164,7 +204,7 @@ export class Speclint {
     const { discoverProjectSets, membersAffectedBy, runSetRules } = await import('./sets.js');
     const { cwd } = this.options;
     const configFor = (path: string) => this.configFor(path);
-    if (!changedOnly) return runSetRules(results, await discoverProjectSets(selected, cwd, configFor), cwd, configFor);
+    if (!changedOnly) return runSetRules(results, await discoverProjectSets(selected, cwd, configFor), cwd, configFor, this.setPassOptions());
     const { collectFiles } = await import('./files.js');
     const all: string[] = [];
     for (const file of (await collectFiles(patterns.length > 0 ? patterns : ['.'], cwd)).files) if (!(await this.configFor(file)).ignored) all.push(file);
@@ -180,9 +220,13 @@ export class Speclint {
       if (!outcome.report) continue;
       extras.push({ ...outcome.report, messages: [], errorCount: 0, warningCount: 0, fixableCount: 0 });
     }
-    const outcome = await runSetRules([...results, ...extras], sets, cwd, configFor);
+    const outcome = await runSetRules([...results, ...extras], sets, cwd, configFor, this.setPassOptions());
     for (const extra of extras) if (extra.messages.length > 0) results.push(extra);
     return outcome;
+  }
+
+  private setPassOptions(): { reportUnusedDisableDirectives?: SpeclintOptions['reportUnusedDisableDirectives'] } {
+    return { reportUnusedDisableDirectives: this.options.reportUnusedDisableDirectives };
   }
 
   private async candidateFiles(patterns: string[], selection: FileSelection, notifications: Notification[]): Promise<{ files: string[]; changed?: ChangedFiles }> {
@@ -253,6 +297,15 @@ export class Speclint {
     return outcomes;
   }
 
+  private async lintUnfixed(files: string[]): Promise<FileOutcome[]> {
+    const outcomes: FileOutcome[] = [];
+    for (const file of files) {
+      const read = readMarkdownFile(file);
+      outcomes.push(read.ok ? await this.linter.lintSource(read.text, file, displayPath(this.options.cwd, file), { write: false }) : {});
+    }
+    return outcomes;
+  }
+
   private async lintHere(files: string[]): Promise<FileOutcome[]> {
     const outcomes: FileOutcome[] = [];
     for (const file of files) outcomes.push(await this.linter.lintFile(file));
@@ -271,7 +324,7 @@ export class Speclint {
     results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
     const selected = results.map((r) => r.absolutePath);
     const configFor = (path: string) => this.configFor(path);
-    const sets = this.options.sets === false ? undefined : await runSetRules(results, await discoverProjectSets(selected, cwd, configFor), cwd, configFor);
+    const sets = this.options.sets === false ? undefined : await runSetRules(results, await discoverProjectSets(selected, cwd, configFor), cwd, configFor, this.setPassOptions());
     return { results, notifications, selected, ignored: [], sets };
   }
 

@@ -10,6 +10,7 @@ import { SpeclintError } from '../errors.js';
 import { writeFileAtomic } from './write.js';
 import { recount } from './sets.js';
 import { setRules } from '../sets/rules/index.js';
+import { DIRECTIVES_RULE_ID } from '../directives.js';
 import type { FileReport, Notification } from '../reporters/types.js';
 import type { LintResult } from '../types.js';
 
@@ -25,10 +26,12 @@ interface SummariesFile {
 
 export function writeSummaries(target: string, reports: readonly FileReport[], notifications: readonly Notification[], meta: { version: string; shard?: string }): void {
   // Set findings are left out: `speclint sets --from` finds them again over all the shards' summaries.
+  // So are the set pass's findings about directives that name a set rule (`unused:<kind>:<set rule>`).
   const setRuleIds = new Set(setRules.map((rule) => rule.meta.id));
+  const fromSetPass = (m: FileReport['messages'][number]) => setRuleIds.has(m.ruleId) || (m.ruleId === DIRECTIVES_RULE_ID && setRuleIds.has(m.key?.split(':')[2] ?? ''));
   const results = reports.map(({ absolutePath, output: _output, ...result }) => {
-    if (!result.messages.some((m) => setRuleIds.has(m.ruleId))) return result;
-    const own = { ...result, absolutePath, messages: result.messages.filter((m) => !setRuleIds.has(m.ruleId)) };
+    if (!result.messages.some(fromSetPass)) return result;
+    const own = { ...result, absolutePath, messages: result.messages.filter((m) => !fromSetPass(m)) };
     recount(own);
     const { absolutePath: _dropped, ...stored } = own;
     return stored;

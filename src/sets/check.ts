@@ -3,8 +3,8 @@
  * (findings sorted by file, position, rule), and it never needs a document's text.
  */
 import { createHash } from 'node:crypto';
-import { applyDirectives, type Directive } from '../directives.js';
-import type { DocumentSummary, ResolvedRuleConfig } from '../types.js';
+import { applyDirectives, DIRECTIVES_RULE_ID, type Directive } from '../directives.js';
+import type { DocumentSummary, ResolvedRuleConfig, Severity } from '../types.js';
 import { linkResolver, type SetRule, type SetRuleContext } from './context.js';
 import { setRules } from './rules/index.js';
 import type { CheckSetsOptions, CrossFinding, SpecSet } from './types.js';
@@ -92,6 +92,64 @@ export function applySetDirectives(findings: CrossFinding[], summaries: Readonly
     const directives = summaries.get(path)?.directives;
     if (directives && directives.length > 0) applyDirectives(list, directives as Directive[]);
   }
+}
+
+/** What the set pass says about the directives of its files (see setDirectiveFindings). */
+export interface SetDirectiveOutcome {
+  /** `--report-unused-disable-directives`: directives naming a set rule that suppressed no set finding. */
+  unused: CrossFinding[];
+  /**
+   * Directives naming no rule (every rule) that suppressed a set finding: the per-file pass, which cannot see set
+   * findings, called them unused; the project layer drops that finding.
+   */
+  usedByEveryRule: Array<{ filePath: string; line: number; column: number }>;
+}
+
+/**
+ * The set rules' part of checking directives. The per-file pass knows the set rules' names (so a directive naming
+ * one is no unknown rule) but not whether it suppresses anything: only the set pass can tell. For each of `paths`
+ * (the files of the run), the directives in its summary are applied to the set findings that land in it (a copy,
+ * findings are not changed); a set rule a directive names and suppresses nothing with is reported at `severity`.
+ */
+export function setDirectiveFindings(findings: readonly CrossFinding[], summaries: SummaryMap, paths: Iterable<string>, severity: Severity | undefined): SetDirectiveOutcome {
+  const map = asMap(summaries);
+  const setRuleIds = new Set(setRules.map((rule) => rule.meta.id));
+  const byFile = new Map<string, CrossFinding[]>();
+  for (const finding of findings) {
+    const list = byFile.get(finding.filePath) ?? [];
+    list.push({ ...finding, suppressed: undefined });
+    byFile.set(finding.filePath, list);
+  }
+  const outcome: SetDirectiveOutcome = { unused: [], usedByEveryRule: [] };
+  for (const path of paths) {
+    const directives = map.get(path)?.directives as Directive[] | undefined;
+    if (!directives || directives.length === 0) continue;
+    const used = applyDirectives(byFile.get(path) ?? [], directives);
+    for (const directive of directives) {
+      if (directive.kind === 'enable') continue;
+      const suppressed = used.get(directive);
+      if (directive.rules.length === 0) {
+        if (suppressed) outcome.usedByEveryRule.push({ filePath: path, line: directive.line, column: directive.column });
+        continue;
+      }
+      if (!severity) continue;
+      for (const id of directive.rules) {
+        if (!setRuleIds.has(id) || suppressed?.has(id)) continue;
+        const name = `speclint-${directive.kind}`;
+        outcome.unused.push({
+          ruleId: DIRECTIVES_RULE_ID,
+          severity,
+          message: `Unused ${name} directive (no problems were reported from "${id}"): remove "${id}" from it`,
+          filePath: path, line: directive.line, column: directive.column, endLine: directive.endLine, endColumn: directive.endColumn,
+          key: `unused:${directive.kind}:${id}`,
+          related: [],
+        });
+      }
+    }
+  }
+  outcome.unused.sort(compareCrossFindings);
+  addCrossFingerprints(outcome.unused);
+  return outcome;
 }
 
 /**

@@ -37,7 +37,12 @@ const KIRO_CITATION = /(?<![A-Za-z])[Rr]equirements?(?![a-z])[*_]*[ \t]*:?[*_]*[
 
 const TASK_ID = /^(?:\*\*|__)?(?:(T\d{2,5}[A-Za-z]?)(?![\w-])|(\d{1,3}(?:\.\d{1,3})*)\.?(?=\s))/;
 
+// After a story id outside a heading: `] = Title`, `: Title`, ` (Title)`, up to the next `,` `;` `)` or bracket.
+const STORY_LABEL = /^\]?[*_]*[ \t]*(?:=|:|→|->|\()[ \t]*["“]?([^,;()[\]"”]{3,80})/;
+
 const TITLE_MAX = 80;
+/** The opening prose of a story's section kept in the summary: enough for a goal and an independent test. */
+const ABOUT_MAX = 800;
 const RANGE_MAX = 100;
 
 export function idKey(prefix: string, number: string | number): string {
@@ -69,6 +74,37 @@ function cleanTitle(text: string): string {
   return title.length > TITLE_MAX ? `${title.slice(0, TITLE_MAX - 1)}…` : title;
 }
 
+/**
+ * The opening prose of a section's own body (before its first task and subsection): a story's description and
+ * independent test in the spec, a phase's goal and independent test in tasks.md. Code, HTML, bold labels
+ * (`**Goal**:`) and markup are dropped; what is kept only serves to tell one story from another.
+ */
+function sectionAbout(body: string): string | undefined {
+  const lines: string[] = [];
+  let length = 0;
+  let fence = false;
+  for (const raw of body.replace(/<!--[\s\S]*?-->/g, ' ').split(/\r?\n/)) {
+    if (/^\s*(```|~~~)/.test(raw)) {
+      fence = !fence;
+      continue;
+    }
+    if (fence) continue;
+    if (/^\s*(?:[-*+]|\d{1,9}[.)])\s+\[[ xX]\]/.test(raw)) break;
+    const line = raw
+      .replace(/(?:\*\*|__)[^*_\n]{1,40}(?:\*\*|__)\s*:/g, ' ')
+      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/[*_`>#|]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (line === '' || /^-{3,}$/.test(line)) continue;
+    lines.push(line);
+    length += line.length + 1;
+    if (length >= ABOUT_MAX) break;
+  }
+  const about = lines.join(' ').slice(0, ABOUT_MAX).trim();
+  return about === '' ? undefined : about;
+}
+
 export interface DocumentIds {
   defined: SummaryId[];
   referenced: SummaryId[];
@@ -87,6 +123,11 @@ export function extractIds(doc: SpecDocument): DocumentIds {
   };
   const headingLines = new Set<number>();
   for (const section of doc.sections) headingLines.add(section.line);
+  const sectionAt = new Map(doc.sections.filter((section) => section.level > 0).map((section) => [section.line, section]));
+  const aboutOf = (line: number): string | undefined => {
+    const section = sectionAt.get(line);
+    return section ? sectionAbout(doc.text.slice(section.contentStart, section.bodyEnd)) : undefined;
+  };
 
   ID.lastIndex = 0;
   for (let m = ID.exec(text); m; m = ID.exec(text)) {
@@ -108,6 +149,10 @@ export function extractIds(doc: SpecDocument): DocumentIds {
     if (DEFINITION_LEAD.test(before) && DEFINITION_TAIL.test(after)) {
       const title = cleanTitle(after.replace(/^(?:\*\*|__|\*|_|\])*\s*(?:[:.)|]|[-–—])?/, ''));
       if (title) id.title = title;
+      if (story && id.in === 'heading') {
+        const about = aboutOf(start.line);
+        if (about) id.about = about;
+      }
       defined.push(id);
       continue;
     }
@@ -115,6 +160,13 @@ export function extractIds(doc: SpecDocument): DocumentIds {
     if (story && headingLines.has(start.line)) {
       const title = cleanTitle(after.replace(/^\s*(?:[-–—:.])\s*/, ''));
       if (title && /^\s*[-–—:.]/.test(after)) id.title = title;
+      const about = aboutOf(start.line);
+      if (about) id.about = about;
+    } else if (story) {
+      // A label elsewhere: `[US2] = Company Management`, `US1: Login`, `US3 (Export)` — how this document names the story.
+      const label = STORY_LABEL.exec(after);
+      const title = label && cleanTitle(label[1]!);
+      if (title) id.title = title;
     }
     referenced.push(id);
     // A range: the ids between the two ends are cited too (at the range's position).

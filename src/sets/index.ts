@@ -9,7 +9,7 @@
  * Summaries are `LintResult.summary` (src/summary.ts), keyed by the same path strings as given to discoverSets.
  */
 export { discoverSets, resolveNumbering } from './discover.js';
-export { checkSets, compareCrossFindings, applySetDirectives, defaultSetRuleConfig, type SummaryMap } from './check.js';
+export { checkSets, compareCrossFindings, applySetDirectives, defaultSetRuleConfig, setDirectiveFindings, type SetDirectiveOutcome, type SummaryMap } from './check.js';
 export { setRules } from './rules/index.js';
 export { setsConfigSchema, validateSetsConfig } from './schema.js';
 export {

@@ -82,7 +82,7 @@ const KIRO_TASKS = `# Implementation Plan
   - _Requirements: 1.3_
 `;
 
-const adr = (title: string) => `# ${title}\n\nStatus: Accepted\n\n## Context\n\nWe needed a decision about ${title.toLowerCase()}.\n`;
+const adr_ = (title: string) => `# ${title}\n\nStatus: Accepted\n\n## Context\n\nWe needed a decision about ${title.toLowerCase()}.\n`;
 
 function project(extra: Record<string, string> = {}): string {
   return tempProject({
@@ -90,10 +90,10 @@ function project(extra: Record<string, string> = {}): string {
     'specs/003-csv-import/tasks.md': TASKS,
     '.kiro/specs/password-reset/requirements.md': KIRO_REQUIREMENTS,
     '.kiro/specs/password-reset/tasks.md': KIRO_TASKS,
-    'docs/adr/0001-use-markdown.md': adr('1. Use Markdown'),
-    'docs/adr/0002-use-postgres.md': adr('2. Use Postgres'),
-    'docs/adr/0002-use-flags.md': adr('2. Use feature flags'),
-    'docs/adr/0003-use-queues.md': adr('4. Use queues'),
+    'docs/adr/0001-use-markdown.md': adr_('1. Use Markdown'),
+    'docs/adr/0002-use-postgres.md': adr_('2. Use Postgres'),
+    'docs/adr/0002-use-flags.md': adr_('2. Use feature flags'),
+    'docs/adr/0003-use-queues.md': adr_('4. Use queues'),
     ...extra,
   });
 }
@@ -173,6 +173,28 @@ describe('set rules in a lint run', () => {
     expect(report.results.flatMap((r) => r.messages).filter((m) => m.message.includes('Unknown rule'))).toEqual([]);
   });
 
+  it('--report-unused-disable-directives reports a directive naming a set rule that suppresses nothing', async () => {
+    const tasks = TASKS
+      .replace('- [x] T001', '<!-- speclint-disable-next-line trace-undefined-id -- nothing to hide here -->\n- [x] T001')
+      .replace('- [x] T003', '<!-- speclint-disable-next-line -- every rule: story 3 is being written -->\n- [x] T003');
+    const spec = SPEC.replace('### User Story 2', '<!-- speclint-disable-next-line trace-uncovered -->\n### User Story 2');
+    const cwd = project({ 'specs/003-csv-import/tasks.md': tasks, 'specs/003-csv-import/spec.md': spec });
+    const { code, report } = await json(['--report-unused-disable-directives', 'specs'], cwd);
+    const directives = report.results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'directives').map((m) => `${r.filePath}:${m.line} ${m.severity} ${m.message}`));
+    // T001's directive suppresses nothing; T003's (every rule) suppresses the undefined story; the spec's hides the uncovered story.
+    expect(directives).toEqual(['specs/003-csv-import/tasks.md:5 error Unused speclint-disable-next-line directive (no problems were reported from "trace-undefined-id"): remove "trace-undefined-id" from it']);
+    expect(setFindings(report)).toEqual(['specs/003-csv-import/spec.md:4 status-lags-tasks']);
+    expect(code).toBe(1);
+    // Without the option, no directive finding; a set rule's name is never an unknown rule.
+    const quiet = await json(['specs'], cwd);
+    expect(quiet.report.results.flatMap((r) => r.messages).filter((m) => m.ruleId === 'directives')).toEqual([]);
+    expect(quiet.code).toBe(0);
+    // A one-job run's summaries file leaves them out; the merge finds them again, once.
+    await json(['--report-unused-disable-directives', '--summaries-out', 'all.json', 'specs'], cwd);
+    const merged = await json(['--report-unused-disable-directives', 'sets', '--from', 'all.json'], cwd);
+    expect(merged.report.results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'directives').map((m) => `${r.filePath}:${m.line}`))).toEqual(['specs/003-csv-import/tasks.md:5']);
+  });
+
   it('honours baselines: recorded set findings no longer fail the run', async () => {
     const cwd = project();
     expect((await runInProcess(['baseline', '.'], { cwd })).code).toBe(0);
@@ -229,6 +251,72 @@ describe('set rules in a lint run', () => {
     });
     const { report } = await json(['.'], cwd);
     expect(setFindings(report)).toContain('docs/features/export/todo.md:7 trace-undefined-id');
+  });
+});
+
+describe('--stdin --stdin-filename: the text stands in for the file in its set', () => {
+  it('reports the set findings of that file only, from the text (not the file on disk)', async () => {
+    const cwd = project();
+    // On disk tasks.md cites the undefined story 3 on line 7; the text fixes it and cites story 4 on line 8.
+    const text = TASKS.replace('[US3]', '[US1]').replace('- [x] T003', '- [x] T003 [US1] Import job\n- [ ] T004 [US4] Import report');
+    const run = await runInProcess(['-f', 'json', '--stdin', '--stdin-filename', 'specs/003-csv-import/tasks.md'], { cwd, input: text });
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.results.map((r) => r.filePath)).toEqual(['specs/003-csv-import/tasks.md']);
+    expect(setFindings(report)).toEqual(['specs/003-csv-import/tasks.md:8 trace-undefined-id']);
+    expect(report.results[0]!.messages.find((m) => m.ruleId === 'trace-undefined-id')!.message).toContain('User story 4 is not in spec.md');
+    expect(run.code).toBe(1);
+    // The spec's own set findings (its Draft status, its uncovered story) land in spec.md: not in this report.
+    const clean = await runInProcess(['-f', 'json', '--stdin', '--stdin-filename', 'specs/003-csv-import/tasks.md'], { cwd, input: TASKS.replace('[US3]', '[US2]') });
+    expect(setFindings(JSON.parse(clean.stdout) as JsonReport)).toEqual([]);
+    expect(clean.code).toBe(0);
+  });
+
+  it('the spec as text: its status against the tasks on disk; a file that is no member, and --no-sets, run no set rule', async () => {
+    const cwd = project({ 'specs/003-csv-import/tasks.md': TASKS.replace('[US3]', '[US2]') });
+    const spec = (await runInProcess(['-f', 'json', '--stdin', '--stdin-filename', 'specs/003-csv-import/spec.md'], { cwd, input: SPEC })).stdout;
+    expect(setFindings(JSON.parse(spec) as JsonReport)).toEqual(['specs/003-csv-import/spec.md:4 status-lags-tasks']);
+    const off = (await runInProcess(['-f', 'json', '--no-sets', '--stdin', '--stdin-filename', 'specs/003-csv-import/spec.md'], { cwd, input: SPEC })).stdout;
+    expect(setFindings(JSON.parse(off) as JsonReport)).toEqual([]);
+    const alone = (await runInProcess(['-f', 'json', '--stdin', '--stdin-filename', 'notes/todo.md'], { cwd, input: '# Todo\n\n- [x] T001 [US9] done\n' })).stdout;
+    expect(setFindings(JSON.parse(alone) as JsonReport)).toEqual([]);
+    // A new document of a collection, not yet on disk: its number is checked against the others.
+    const adr = (await runInProcess(['-f', 'json', '--stdin', '--stdin-filename', 'docs/adr/0001-use-yaml.md'], { cwd, input: adr_('1. Use YAML') })).stdout;
+    expect(setFindings(JSON.parse(adr) as JsonReport)).toEqual(['docs/adr/0001-use-yaml.md:1 collection-duplicate-number']);
+  });
+});
+
+describe('nested configs', () => {
+  const nested = () => tempProject({
+    'packages/billing/.specrc.json': JSON.stringify({ sets: { sets: [{ name: 'features', root: 'features/*', spec: 'prd.md', tasks: 'todo.md' }], coverage: { stories: 100 } } }),
+    'packages/billing/features/export/prd.md': SPEC,
+    'packages/billing/features/export/todo.md': TASKS,
+    'specs/003-csv-import/spec.md': SPEC,
+    'specs/003-csv-import/tasks.md': TASKS,
+  });
+
+  it('a subfolder\'s config adds its own sets, its globs relative to it (as the per-file pass resolves config)', async () => {
+    const cwd = nested();
+    const { code, report } = await json(['.'], cwd);
+    expect(setFindings(report)).toEqual([
+      'packages/billing/features/export/prd.md:12 trace-uncovered',
+      'packages/billing/features/export/prd.md:4 status-lags-tasks',
+      'packages/billing/features/export/todo.md:7 trace-undefined-id',
+      'specs/003-csv-import/spec.md:12 trace-uncovered',
+      'specs/003-csv-import/spec.md:4 status-lags-tasks',
+      'specs/003-csv-import/tasks.md:7 trace-undefined-id',
+    ]);
+    expect(code).toBe(1);
+    expect(report.sets?.map((s) => s.id).sort()).toEqual(['features:packages/billing/features/export', 'speckit:specs/003-csv-import']);
+    // From inside the subfolder: the same set, paths from there.
+    const inside = await json(['.'], join(cwd, 'packages/billing'));
+    expect(setFindings(inside.report)).toContain('features/export/todo.md:7 trace-undefined-id');
+  });
+
+  it('speclint trace takes each set\'s coverage thresholds from the config of its folder', async () => {
+    const run = await runInProcess(['trace', '.'], { cwd: nested() });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('✖ features:packages/billing/features/export: stories coverage 50% is below the required 100%');
+    expect(run.stdout).not.toContain('✖ speckit:');
   });
 });
 

@@ -271,6 +271,63 @@ export const traceDuplicateId: SetRule = {
 
 /* ------------------------------------------------------------------ trace-story-renamed */
 
+const PROSE_STOP_WORDS = new Set([
+  ...STOP_WORDS, 'this', 'that', 'these', 'those', 'it', 'its', 'can', 'will', 'must', 'should', 'may', 'not', 'no', 'all',
+  'any', 'each', 'when', 'then', 'given', 'if', 'so', 'but', 'than', 'into', 'only', 'also', 'without', 'after', 'before',
+  'user', 'users', 'story', 'phase', 'priority', 'goal', 'test', 'independent', 'verify', 'confirm', 'check', 'ensure',
+]);
+
+/** Content words of prose (stemmed like titles); CJK text by pairs of characters, since a word has no spaces. */
+function proseWords(text: string): Set<string> {
+  const words = new Set<string>();
+  const lower = text.toLowerCase();
+  for (const run of lower.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu) ?? []) {
+    if (run.length === 1) words.add(run);
+    for (let i = 0; i + 1 < run.length; i++) words.add(run.slice(i, i + 2));
+  }
+  for (const token of lower.match(/[\p{Script=Latin}\p{N}]+/gu) ?? []) {
+    if (token.length < 3 || PROSE_STOP_WORDS.has(token) || /^\d+$/.test(token)) continue;
+    words.add(token.length > 4 ? token.replace(/(?:ing|ed|es|s)$/, '') : token);
+  }
+  return words;
+}
+
+/**
+ * Which of the spec's stories a plan or tasks heading describes, from what its section says (the title and the
+ * opening prose: goal, independent test) against what each story of the spec says. Words are weighted by how few
+ * stories use them, so the feature's own vocabulary (shared by every story) does not decide. The heading is the
+ * story `id` when that story scores best, clearly (`STORY_MATCH_MIN`), and ahead of the next one (`STORY_MATCH_MARGIN`).
+ */
+const STORY_MATCH_MIN = 0.45;
+const STORY_MATCH_MARGIN = 0.15;
+
+export function storyScores(heading: { title?: string; about?: string }, stories: ReadonlyMap<string, { title?: string; about?: string }>): Map<string, number> {
+  const query = proseWords(`${heading.title ?? ''} ${heading.about ?? ''}`);
+  const bags = new Map([...stories].map(([key, story]) => [key, proseWords(`${story.title ?? ''} ${story.about ?? ''}`)]));
+  const df = new Map<string, number>();
+  for (const bag of bags.values()) for (const word of bag) df.set(word, (df.get(word) ?? 0) + 1);
+  const n = Math.max(1, bags.size);
+  const weight = (word: string) => Math.log(1 + n / (df.get(word) ?? 1));
+  let total = 0;
+  for (const word of query) total += weight(word);
+  const scores = new Map<string, number>();
+  for (const [key, bag] of bags) {
+    let shared = 0;
+    for (const word of query) if (bag.has(word)) shared += weight(word);
+    scores.set(key, total === 0 ? 0 : shared / total);
+  }
+  return scores;
+}
+
+function describesStory(id: string, heading: SummaryId, stories: ReadonlyMap<string, { title?: string; about?: string }>): boolean {
+  if (!heading.about || !stories.get(id)?.about) return false;
+  const scores = storyScores(heading, stories);
+  const own = scores.get(id) ?? 0;
+  let other = 0;
+  for (const [key, score] of scores) if (key !== id) other = Math.max(other, score);
+  return own >= STORY_MATCH_MIN && own - other >= STORY_MATCH_MARGIN;
+}
+
 export const traceStoryRenamed: SetRule = {
   meta: {
     id: 'trace-story-renamed',
@@ -283,15 +340,28 @@ export const traceStoryRenamed: SetRule = {
   check({ sets, summaries, enabled, report }) {
     for (const set of featureSets(sets)) {
       const model = buildSetModel(set, summaries);
+      // The spec's stories with what they say, for telling a short label or a synonym from another story.
+      const stories = new Map<string, { title?: string; about?: string }>();
+      for (const [key, defs] of model.definitions) {
+        if (!key.startsWith('US-')) continue;
+        const def = defs.find((d) => d.id.title) ?? defs[0]!;
+        stories.set(key, { title: def.id.title, about: defs.find((d) => d.id.about)?.id.about });
+      }
       for (const member of model.members) {
         if (member.role === 'spec' || !enabled(member.path)) continue;
-        for (const id of [...member.summary.ids.referenced, ...member.summary.ids.defined].sort(byPosition)) {
+        const occurrences = [...member.summary.ids.referenced, ...member.summary.ids.defined].sort(byPosition);
+        for (const id of occurrences) {
           if (!isStory(id.id) || id.in !== 'heading' || !id.title) continue;
           const def = model.definitions.get(id.id)?.find((d) => d.id.title);
           if (!def || sameTitle(def.id.title, id.title)) continue;
+          // Evidence that it is the same story under a short label, a synonym or the name of a slice of it:
+          // the document itself maps the id to the spec's title elsewhere (`[US2] = Company Management`), or
+          // the heading's section (goal, independent test) describes this story of the spec and no other.
+          const mapped = occurrences.some((other) => other.id === id.id && other.in !== 'heading' && other.title && sameTitle(def.id.title, other.title));
+          if (mapped || (id.id.startsWith('US-') && describesStory(id.id, id, stories))) continue;
           report({
             filePath: member.path, line: id.line, column: id.column, endColumn: id.endColumn,
-            message: `This heading calls ${noun(id.id)} "${id.title}", ${basename(def.path)} calls it "${def.id.title}": the story was renamed or renumbered — update the heading (and check that its tasks still fit)`,
+            message: `This heading calls ${noun(id.id)} "${id.title}", ${basename(def.path)} calls it "${def.id.title}", and what the section says does not match that story: the story was renamed, renumbered or re-split — update the heading (and check that its tasks still fit)`,
             key: `renamed:${id.id}`,
             related: [{ filePath: def.path, line: def.id.line, column: def.id.column, endColumn: def.id.endColumn, message: 'the story in the spec' }],
           });
