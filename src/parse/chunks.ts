@@ -6,7 +6,7 @@
  * what precedes it, and the parse of what precedes it is the same as if the heading were the end of the text. One
  * thing crosses a cut: whether `[x]` (a reference link) or `[^x]` (a footnote call) is one depends on a definition
  * of `x` anywhere in the document. Each piece that holds a `[` is therefore parsed with the document's definition
- * labels appended as stand-in definitions (`[x]: #`, `[^x]: x`), which are dropped from its tree.
+ * labels it could use appended as stand-in definitions (`[x]: #`, `[^x]: x`), which are dropped from its tree.
  *
  * A cut is never assumed, it is proved: a piece is parsed together with the next piece's heading line, and the cut
  * holds only if that line came out as a top-level heading at its offset (not code, not HTML, not a table row, not
@@ -198,6 +198,18 @@ function definitionsOf(links: Iterable<string>, footnotes: Iterable<string>): De
   return { links: linkList, footnotes: footnoteList, signature: `${linkList.join('\n')}\u0002${footnoteList.join('\n')}` };
 }
 
+/**
+ * The definitions a piece could use: those whose every word occurs in the piece, case-folded as micromark folds
+ * labels (a reference to `x` holds each word of `x` contiguously, whatever the line breaks and container prefixes
+ * between words). Keeps a piece's cache entry valid when a definition it cannot reference comes or goes.
+ */
+function relevantTo(piece: string, definitions: Definitions): Definitions {
+  if (definitions.signature === '' || !piece.includes('[')) return NO_DEFINITIONS;
+  const folded = piece.toLowerCase().toUpperCase().toLowerCase();
+  const usable = (id: string) => id.split(' ').every((word) => folded.includes(word));
+  return definitionsOf(definitions.links.filter(usable), definitions.footnotes.filter(usable)) ?? NO_DEFINITIONS;
+}
+
 const endsWithLineEnding = (text: string) => {
   const last = text.charCodeAt(text.length - 1);
   return last === 10 || last === 13;
@@ -207,8 +219,9 @@ const endsWithLineEnding = (text: string) => {
  * Parse one piece. `next`: the heading line that must follow it as a top-level heading (the proof of the cut);
  * undefined for the last piece. Returns undefined when the cut (or the stand-in definitions) does not hold.
  */
-function parsePiece(piece: string, next: string | undefined, definitions: Definitions): ParsedPiece | undefined {
-  const needsDefinitions = definitions.signature !== '' && piece.includes('[');
+function parsePiece(piece: string, next: string | undefined, all: Definitions): ParsedPiece | undefined {
+  const definitions = relevantTo(piece, all);
+  const needsDefinitions = definitions.signature !== '';
   let source = piece;
   let headingAt = -1;
   if (next !== undefined) {
@@ -256,7 +269,7 @@ function shifted(nodes: readonly RootContent[], lines: number, offset: number): 
 
 const boundaryKey = (piece: string, next: string | undefined) => `B${piece}\u0000${next ?? '\u0001'}`;
 const treeKey = (piece: string, next: string | undefined, definitions: Definitions) =>
-  `T${definitions.signature !== '' && piece.includes('[') ? definitions.signature : ''}\u0000${piece}\u0000${next ?? '\u0001'}`;
+  `T${relevantTo(piece, definitions).signature}\u0000${piece}\u0000${next ?? '\u0001'}`;
 
 /**
  * The mdast tree of `text`, equal to parseMarkdown(text), parsed piecewise through `cache`. Throws NestingError as
