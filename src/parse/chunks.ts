@@ -11,7 +11,8 @@
  * A cut is never assumed, it is proved: a piece is parsed together with the next piece's heading line, and the cut
  * holds only if that line came out as a top-level heading at its offset (not code, not HTML, not a table row, not
  * part of a list). A cheap scan proposes the cuts (headings outside fences and multi-line HTML comments); when one
- * fails, the rest of the document is parsed in one go and the cuts that its tree shows are learned. Anything the
+ * fails, the rest of the document is parsed in one go and the cuts that its tree shows are learned. Front matter,
+ * the one construct that looks ahead (for its closing `---`), must end inside the first piece. Anything the
  * scheme cannot vouch for (non-ASCII definition labels, a link label starting with `^`, stand-ins that did not come
  * out as definitions) falls back to one parse of the whole text.
  *
@@ -122,6 +123,7 @@ function lineEnd(text: string, start: number): number {
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const FRONT_MATTER_FENCE = /^---[ \t]*$/;
 
 /**
  * Offsets (with their lines) of the lines that may start a top-level ATX heading: `#{1,6}` at column 1 followed by
@@ -133,9 +135,15 @@ export function candidateCuts(text: string, lineStarts: number[]): { offsets: nu
   const lines: number[] = [];
   let fence: string | undefined;
   let inComment = false;
+  // YAML front matter (its `# comment` lines look like headings) runs to the next `---` line.
+  let inFrontMatter = FRONT_MATTER_FENCE.test(text.slice(0, lineEnd(text, 0)));
   for (let index = 0; index < lineStarts.length; index++) {
     const start = lineStarts[index]!;
     if (start >= text.length) break;
+    if (inFrontMatter) {
+      if (index > 0 && FRONT_MATTER_FENCE.test(text.slice(start, lineEnd(text, start)))) inFrontMatter = false;
+      continue;
+    }
     if (inComment) {
       const end = lineEnd(text, start);
       if (text.slice(start, end).includes('-->')) inComment = false;
@@ -365,6 +373,9 @@ export function parseMarkdownChunked(text: string, cache: ChunkCache): Root {
     }
     children.push(...shifted(parsed.children, piece.line - 1, piece.start));
   }
+  // Front matter is the one construct that looks ahead past a cut (for its closing `---`): when the text opens one,
+  // the first piece must hold all of it, as its first node shows.
+  if (FRONT_MATTER_FENCE.test(text.slice(0, lineEnd(text, 0))) && children[0]?.type !== 'yaml') return whole();
   const lastLine = lineStarts.length;
   const end = { line: lastLine, column: text.length - lineStarts[lastLine - 1]! + 1, offset: text.length };
   return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end } };
