@@ -196,9 +196,13 @@ function definitionsIn(children: readonly RootContent[]): { links: string[]; foo
   return { links, footnotes };
 }
 
+/** Past this many definitions, standing them in for every piece costs more than one whole parse. */
+const MAX_DEFINITIONS = 300;
+
 function definitionsOf(links: Iterable<string>, footnotes: Iterable<string>): Definitions | undefined {
   const linkList = [...new Set(links)].sort();
   const footnoteList = [...new Set(footnotes)].sort();
+  if (linkList.length + footnoteList.length > MAX_DEFINITIONS) return undefined;
   // Stand-ins must normalise to the same label as the originals: ASCII case folding is exact; `^x` would be read
   // as a footnote definition.
   if (!linkList.every((id) => ASCII.test(id) && !id.startsWith('^')) || !footnoteList.every((id) => ASCII.test(id))) return undefined;
@@ -275,6 +279,9 @@ function shifted(nodes: readonly RootContent[], lines: number, offset: number): 
   return nodes.map((node) => copy(node) as RootContent);
 }
 
+/** Refuted cuts in a row after which the rest of the text is parsed at once. */
+const MAX_REFUTED = 16;
+
 const boundaryKey = (piece: string, next: string | undefined) => `B${piece}\u0000${next ?? '\u0001'}`;
 const treeKey = (piece: string, next: string | undefined, definitions: Definitions) =>
   `T${relevantTo(piece, definitions).signature}\u0000${piece}\u0000${next ?? '\u0001'}`;
@@ -304,8 +311,21 @@ export function parseMarkdownChunked(text: string, cache: ChunkCache): Root {
   let cut = 0;
   for (;;) {
     let found = false;
+    let refuted = 0;
     for (; cut < cuts.offsets.length; cut++) {
       const end = cuts.offsets[cut]!;
+      if (refuted > MAX_REFUTED) {
+        // Many proposals in a row inside one block (headings in a long HTML block): each longer piece would be
+        // sliced and hashed again. Parse the rest once instead.
+        const rest = learnRest(text, start, line, cuts, cut, nextLineAt, guess, cache);
+        if (!rest) return whole();
+        pieces.push(...rest.pieces);
+        boundaries.push(...rest.boundaries);
+        start = text.length;
+        found = true;
+        cut = cuts.offsets.length;
+        break;
+      }
       const piece = text.slice(start, end);
       const next = nextLineAt(end);
       const key = boundaryKey(piece, next);
@@ -328,7 +348,10 @@ export function parseMarkdownChunked(text: string, cache: ChunkCache): Root {
           break;
         }
       }
-      if (known === false) continue;
+      if (known === false) {
+        refuted++;
+        continue;
+      }
       pieces.push({ start, end, line, next });
       boundaries.push(known);
       start = end;

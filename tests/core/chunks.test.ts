@@ -104,6 +104,13 @@ describe('piecewise parse', () => {
     );
   });
 
+  it('many refuted cuts in a row (heading lines in an HTML block), many definitions', () => {
+    const headingsInHtml = `<div>\n${Array.from({ length: 40 }, (_, i) => `# not a heading ${i}\n`).join('')}</div>\n\n`;
+    expectSameTrees(`# T\n\n${headingsInHtml}${sections(5)}`, insertAt('## Section 3', 'x\n'), insertAt('# not a heading 30', 'y '));
+    const many = Array.from({ length: 400 }, (_, i) => `[d${i}]: /d${i}\n`).join('');
+    expectSameTrees(`# T\n\nSee [d1] and [d399].\n\n${sections(5)}${many}`, insertAt('## Section 2', 'See [d7].\n'));
+  });
+
   it('proposes cuts outside fences and comments only', () => {
     const text = '# A\n## B\n```\n# no\n```\n<!--\n# no\n-->\n### C\n#not\n####### no\n';
     const { offsets } = candidateCuts(text, computeLineStarts(text));
