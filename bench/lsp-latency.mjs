@@ -94,6 +94,8 @@ const quantile = (values, q) => { const sorted = [...values].sort((a, b) => a - 
 const load = loadavg().map((n) => n.toFixed(1)).join(' ');
 console.log(`server CPU per change: median ${quantile(cpuTimes, 0.5)} ms, p95 ${quantile(cpuTimes, 0.95)} ms, best ${Math.min(...cpuTimes)} ms`);
 console.log(`didChange → diagnostics: median ${quantile(times, 0.5).toFixed(0)} ms, p95 ${quantile(times, 0.95).toFixed(0)} ms, best ${Math.min(...times).toFixed(0)} ms over ${changes} changes (debounce ${debounce ?? 'default'} ms included; load average ${load})`);
+const rss = /VmRSS:\s*(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1];
+if (rss) console.log(`server resident memory after the changes: ${(Number(rss) / 1024).toFixed(0)} MB`);
 await connection.sendRequest(ShutdownRequest.type);
 await connection.sendNotification(ExitNotification.type);
 connection.dispose();

@@ -56,8 +56,7 @@ interface Piece {
 }
 
 /**
- * Parsed pieces, least recently used first out. Keys hold the piece text, so `maxChars` bounds memory by text size
- * (trees are roughly 40 times their text).
+ * Parsed pieces, least recently used first out. Keys hold the piece text, so `maxChars` bounds memory by text size.
  */
 export class ChunkCache {
   private readonly entries = new Map<string, ParsedPiece | Boundary>();
@@ -67,7 +66,17 @@ export class ChunkCache {
   /** Pieces parsed (not found in the cache) since the cache was made: for tests and the bench. */
   parses = 0;
 
-  constructor(private readonly maxChars = 4_000_000) {}
+  /**
+   * `maxChars`: the texts (pieces, twice: their cut and their tree) kept; a tree weighs some 20 to 40 times its text.
+   * A document larger than a third of it raises it for as long as the cache lives, so that its own pieces never
+   * push each other out.
+   */
+  constructor(private maxChars = 1_000_000) {}
+
+  /** Room for the pieces of a text of this length, their previous versions and a few other documents'. */
+  makeRoomFor(length: number): void {
+    this.maxChars = Math.max(this.maxChars, 3 * length);
+  }
 
   get<T extends ParsedPiece | Boundary>(key: string): T | undefined {
     const value = this.entries.get(key);
@@ -292,6 +301,7 @@ const treeKey = (piece: string, next: string | undefined, definitions: Definitio
  */
 export function parseMarkdownChunked(text: string, cache: ChunkCache): Root {
   assertNestingWithinLimit(text);
+  cache.makeRoomFor(text.length);
   const lineStarts = computeLineStarts(text);
   const whole = (): Root => {
     cache.parses++;
