@@ -319,21 +319,26 @@ export function parseMarkdownChunked(text: string, cache: ChunkCache): Root {
   let start = 0;
   let line = 1;
   let cut = 0;
+  /** The rest of the text from `start` as pieces, in one parse; false when it cannot be parsed as a last piece. */
+  const takeRest = (): boolean => {
+    const rest = learnRest(text, start, line, cuts, cut, nextLineAt, guess, cache);
+    if (!rest) return false;
+    pieces.push(...rest.pieces);
+    boundaries.push(...rest.boundaries);
+    start = text.length;
+    cut = cuts.offsets.length;
+    return true;
+  };
   for (;;) {
     let found = false;
     let refuted = 0;
     for (; cut < cuts.offsets.length; cut++) {
       const end = cuts.offsets[cut]!;
+      // Many proposals in a row inside one block (headings in a long HTML block): each longer piece would be sliced
+      // and hashed again. Parse the rest once instead.
       if (refuted > MAX_REFUTED) {
-        // Many proposals in a row inside one block (headings in a long HTML block): each longer piece would be
-        // sliced and hashed again. Parse the rest once instead.
-        const rest = learnRest(text, start, line, cuts, cut, nextLineAt, guess, cache);
-        if (!rest) return whole();
-        pieces.push(...rest.pieces);
-        boundaries.push(...rest.boundaries);
-        start = text.length;
+        if (!takeRest()) return whole();
         found = true;
-        cut = cuts.offsets.length;
         break;
       }
       const piece = text.slice(start, end);
@@ -348,13 +353,8 @@ export function parseMarkdownChunked(text: string, cache: ChunkCache): Root {
         if (parsed) cache.set(treeKey(piece, next, guess), parsed);
         else {
           // Not a cut (an unclosed fence or HTML block, a table going on): parse the rest at once, learn its cuts.
-          const rest = learnRest(text, start, line, cuts, cut, nextLineAt, guess, cache);
-          if (!rest) return whole();
-          pieces.push(...rest.pieces);
-          boundaries.push(...rest.boundaries);
-          start = text.length;
+          if (!takeRest()) return whole();
           found = true;
-          cut = cuts.offsets.length;
           break;
         }
       }
