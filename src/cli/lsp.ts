@@ -23,6 +23,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Speclint } from '../project/speclint.js';
 import { SEARCH_PLACES } from '../config/load.js';
 import { parseDocument } from '../parse/document.js';
+import { useIncrementalParsing } from '../parse/chunks.js';
 import { compileTemplate, type CompiledType } from '../templates/compile.js';
 import { disableEdit, findingRange, findingTouches, fixEdit, headingGuidance, missingSections } from './lsp-features.js';
 import { rulesById } from '../../rules/index.js';
@@ -63,6 +64,8 @@ function parseServerArgs(argv: string[]): { configFile?: string } {
 /** Runs until the client says exit (or closes the pipe). Resolves with the exit code. */
 export function runLanguageServer(argv: string[], cwd: string): Promise<number> {
   const connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+  // An edit re-parses the sections it touched, not the whole document (src/parse/chunks.ts).
+  useIncrementalParsing();
   return new Promise((resolvePromise) => {
     new SpeclintServer(connection, cwd, parseServerArgs(argv)).listen(resolvePromise);
   });

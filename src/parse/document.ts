@@ -12,6 +12,7 @@ import { computeLineStarts, makePointAt, makeOffsetAt } from './positions.js';
 import { findMalformedTaskItems } from './tasks.js';
 import { extractTextMetadata, normalizeKey } from './metadata.js';
 import { parseMarkdown } from './markdown.js';
+import { parseMarkdownForDocument } from './chunks.js';
 
 export { parseMarkdown };
 
@@ -26,7 +27,7 @@ const MAX_NESTING = 2000;
 export function parseDocument(input: string, filePath?: string): SpecDocument {
   const hadBom = input.charCodeAt(0) === 0xfeff;
   const text = hadBom ? input.slice(1) : input;
-  const root = parseMarkdown(text);
+  const root = parseMarkdownForDocument(text);
   const lineStarts = computeLineStarts(text);
   const pointAt = makePointAt(lineStarts, text.length);
   const offsetAt = makeOffsetAt(lineStarts, text.length);

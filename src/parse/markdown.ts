@@ -170,8 +170,18 @@ export function containerDepth(text: string, limit = MAX_CONTAINER_DEPTH): numbe
  */
 const MAY_NEST_DEEPLY = /(?:^|\n)(?:[ \t>]{64}|[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*){8})/;
 
+/** Throws NestingError for a text nested past MAX_CONTAINER_DEPTH (checked before any parse). */
+export function assertNestingWithinLimit(text: string): void {
+  if (MAY_NEST_DEEPLY.test(text) && containerDepth(text) > MAX_CONTAINER_DEPTH) throw new NestingError();
+}
+
+/** One micromark parse of a text already checked by assertNestingWithinLimit (chunks.ts parses pieces with it). */
+export function parseMarkdownUnchecked(text: string): Root {
+  return processorFor({ tables: mayHoldTable(text), footnotes: text.includes('[^') }).parse(text) as Root;
+}
+
 /** Parse Markdown into an mdast tree, as specs are parsed (templates use this too). Throws NestingError. */
 export function parseMarkdown(text: string): Root {
-  if (MAY_NEST_DEEPLY.test(text) && containerDepth(text) > MAX_CONTAINER_DEPTH) throw new NestingError();
-  return processorFor({ tables: mayHoldTable(text), footnotes: text.includes('[^') }).parse(text) as Root;
+  assertNestingWithinLimit(text);
+  return parseMarkdownUnchecked(text);
 }

@@ -13,7 +13,7 @@
  */
 import { createScanner, parse as parseJsonc, printParseErrorCode, visit, ParseErrorCode, SyntaxKind, type ParseError } from 'jsonc-parser';
 import JSON5 from 'json5';
-import { codePointOffsetToUtf16, offsetToBlockPosition, type BlockProblem } from './types.js';
+import { codePointOffsetToUtf16, offsetToBlockPosition, rememberProblems, type BlockProblem } from './types.js';
 
 export type JsonDialect = 'json' | 'jsonc' | 'json5' | 'jsonl';
 
@@ -272,7 +272,7 @@ function sequenceReading(text: string, dialect: JsonDialect): Reading | undefine
   return errors.length > 0 ? { errors } : { errors, duplicates };
 }
 
-export function validateJson(text: string, dialect: JsonDialect): BlockProblem[] {
+function validateJsonOnce(text: string, dialect: JsonDialect): BlockProblem[] {
   if (text.trim() === '') return [{ line: 0, column: 1, message: `Empty ${dialect} block: add a value or remove the block`, code: 'empty' }];
   if (dialect === 'json5') return validateJson5(text);
   if (dialect === 'jsonl') return validateJsonLines(text);
@@ -383,4 +383,10 @@ function json5Error(text: string): BlockProblem | undefined {
     const column = codePointOffsetToUtf16(lineText, Math.max(1, e.columnNumber ?? 1) - 1) + 1;
     return { line, column, message: `${message.charAt(0).toUpperCase()}${message.slice(1)} (mark the block \`\`\`json5 fragment if it is an excerpt)`, code: 'json5-syntax' };
   }
+}
+
+const remembered = rememberProblems(validateJsonOnce, (dialect: JsonDialect) => dialect);
+
+export function validateJson(text: string, dialect: JsonDialect): BlockProblem[] {
+  return remembered(text, dialect);
 }

@@ -9,7 +9,7 @@
  * separators are separators.
  */
 import { LineCounter, parseAllDocuments, type YAMLError } from 'yaml';
-import type { BlockProblem } from './types.js';
+import { rememberProblems, type BlockProblem } from './types.js';
 
 export interface YamlCheckOptions {
   /** Add the opt-out to syntax messages (code blocks); front matter has no opt-out. */
@@ -96,7 +96,7 @@ function duplicateKeyMessage(text: string, offset: number, examplesHint: boolean
   return `Duplicate key${key ? ` "${key}"` : ''}: the second value replaces the first${topLevel ? ' (if the block shows several examples, separate them with a `---` line)' : ''}`;
 }
 
-export function validateYaml(text: string, options: YamlCheckOptions = {}): BlockProblem[] {
+function validateYamlOnce(text: string, options: YamlCheckOptions): BlockProblem[] {
   const { text: source, removed } = dedent(text);
   let errors: FoundError[] | undefined;
   let parsed = source;
@@ -129,4 +129,10 @@ export function validateYaml(text: string, options: YamlCheckOptions = {}): Bloc
       code: error.code,
     };
   });
+}
+
+const remembered = rememberProblems(validateYamlOnce, (options: YamlCheckOptions) => (options.excerptHint ? 'hint' : ''));
+
+export function validateYaml(text: string, options: YamlCheckOptions = {}): BlockProblem[] {
+  return remembered(text, options);
 }

@@ -3,7 +3,7 @@
  * initialize, open, change, code actions (a fix, disable for this line, add to baseline), hover, completion and a
  * config change picked up without a restart.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -196,6 +196,56 @@ describe('speclint lsp', () => {
     expect(items[0]!.textEdit).toEqual({ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 2 } }, newText: '## Motivation\n\nWhy are we doing this? What use cases does it support?\n' });
     expect(items[0]!.filterText).toBe('## Motivation');
   });
+
+  it('re-lints a large document piecewise with the findings of a whole lint', async () => {
+    // Over 16 KB: parsed in pieces cut at headings (src/parse/chunks.ts). Each edit's diagnostics must equal what the
+    // CLI (one whole parse) reports for the same text: an edit inside a section, a fence opened across sections and
+    // closed again, a reference to a definition in another section.
+    const section = (i: number) => `### Part ${i}\n\nText of part ${i}, which says a little more about the design. TODO: [Owner ${i}] and [the guide].\n\n- [] box ${i}\n\n`;
+    let text = `${DOC}\n## Motivation\n\n${Array.from({ length: 160 }, (_, i) => section(i)).join('')}## Open Questions\n\n[the guide]: ./guide.md\n`;
+    expect(text.length).toBeGreaterThan(16_384);
+    const bigUri = pathToFileURL(join(dir, 'docs/big.md')).href;
+    let bigVersion = 1;
+    const lintedAs = (expectedVersion: number) => new Promise<Diagnostic[]>((resolve) => {
+      waiters.push((params) => {
+        if (params.uri !== bigUri || params.version !== expectedVersion) return false;
+        resolve(params.diagnostics);
+        return true;
+      });
+    });
+    const cli = (source: string) => {
+      writeFileSync(join(dir, 'docs/check.md'), source);
+      const run = spawnSync(process.execPath, [bin, 'docs/check.md', '-f', 'json'], { cwd: dir, encoding: 'utf8' });
+      const messages = (JSON.parse(run.stdout) as { results: { messages: { ruleId: string; line: number; column: number; message: string }[] }[] }).results[0]!.messages;
+      return messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+    };
+    const asCli = (list: Diagnostic[]) => list.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`);
+    let next = lintedAs(bigVersion);
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: bigUri, languageId: 'markdown', version: bigVersion, text } });
+    const opened = asCli(await next);
+    expect(opened).toEqual(cli(text));
+    expect(opened.filter((d) => d.includes('checkboxes'))).toHaveLength(161);
+    const lineOf = (needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length - 1;
+    const edits: { at: string; insert: string }[] = [
+      { at: 'Text of part 40,', insert: 'More words. ' },
+      { at: '### Part 50', insert: '```\n' },
+      { at: '### Part 90', insert: '```\n' },
+      { at: '### Part 120', insert: 'See [another] one.\n\n[another]: ./x.md\n\n' },
+    ];
+    for (const edit of edits) {
+      expect(text).toContain(edit.at);
+      const line = lineOf(edit.at);
+      const character = text.split('\n')[line]!.indexOf(edit.at);
+      text = text.replace(edit.at, edit.insert + edit.at);
+      bigVersion++;
+      next = lintedAs(bigVersion);
+      await connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri: bigUri, version: bigVersion },
+        contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: edit.insert }],
+      });
+      expect(asCli(await next)).toEqual(cli(text));
+    }
+  }, 120_000);
 
   it('picks up a config change without a restart', async () => {
     const next = diagnostics((list) => !list.some((d) => d.code === 'required-sections'));
