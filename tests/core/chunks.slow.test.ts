@@ -30,18 +30,25 @@ function insertAtLine(text: string, at: number, inserted: string): string {
 /** Documents edited (smaller ones are one or two pieces), and documents whose findings are compared too. */
 const EDITED = 8_000;
 const LARGE = 48_000;
+/**
+ * Every fifth document of each collection (every one would take over 20 minutes of a loaded 2-core CI machine; the
+ * full comparison was run once by hand, see docs/editors.md), and every second of those edited.
+ */
+const SAMPLE_EVERY = 5;
 
 describe.skipIf(!existsSync(CORPUS))('piecewise parse on the corpus', () => {
   const cache = new ChunkCache();
   for (const collection of collections()) {
     it(collection, async () => {
-      const files = globSync('**/*.{md,markdown}', { cwd: join(CORPUS, collection) }).sort();
+      const files = globSync('**/*.{md,markdown}', { cwd: join(CORPUS, collection) })
+        .sort()
+        .filter((_, index) => index % SAMPLE_EVERY === 0);
       const differing: string[] = [];
-      for (const file of files) {
+      for (const [index, file] of files.entries()) {
         let text = readFileSync(join(CORPUS, collection, file), 'utf8');
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
         let version = text;
-        for (const edit of [(t: string) => t, ...(text.length >= EDITED ? edits : [])]) {
+        for (const edit of [(t: string) => t, ...(text.length >= EDITED && index % 2 === 0 ? edits : [])]) {
           version = edit(version);
           let whole: string;
           try {
@@ -65,6 +72,6 @@ describe.skipIf(!existsSync(CORPUS))('piecewise parse on the corpus', () => {
         }
       }
       expect(differing).toEqual([]);
-    }, 900_000);
+    }, 600_000);
   }
 });
