@@ -22,10 +22,11 @@ export function collections(): string[] {
  */
 export function collectionConfig(collection: string, file?: string): ResolvedConfig {
   const base = defaultConfig();
-  const types = { ...base.types, [collection]: { id: collection, template: readFileSync(join(CORPUS, collection, '_template.md'), 'utf8'), source: `corpus/${collection}/_template.md` } };
+  const types = { ...base.types, [collection]: { id: collection, template: readFileSync(join(CORPUS, collection, '_template.md'), 'utf8'), source: `corpus/${collection}/_template.md`, templatePath: join(CORPUS, collection, '_template.md') } };
   for (const extra of globSync('_templates/*-template.md', { cwd: join(CORPUS, collection) })) {
     const id = `${collection}-${extra.replace(/^_templates\//, '').replace(/-template\.md$/, '')}`;
-    types[id] = { id, template: readFileSync(join(CORPUS, collection, extra), 'utf8'), source: `corpus/${collection}/${extra}` };
+    // (with its path, as a user's config gives it: the file's name says which documents the template is for)
+    types[id] = { id, template: readFileSync(join(CORPUS, collection, extra), 'utf8'), source: `corpus/${collection}/${extra}`, templatePath: join(CORPUS, collection, extra) };
   }
   const name = file ? file.split('/').pop()!.replace(/\.md$/, '') : '';
   const inChecklists = file ? /(^|\/)checklists\//.test(file) : false;
