@@ -8,12 +8,16 @@
  *   garbage collector and compiler on the worker's own thread, not fighting the other lane for the second core).
  *   They cannot be set at run time, so a run with enough Markdown lints in a flagged worker even on one lane.
  * - Every process pays the parser's JIT warm-up again: a cold pass over the slice costs 12.8 s CPU, a warm one 7.2 s.
- *   A second worker therefore pays off only when it gets a core of its own: with the machine's cores already busy
- *   (load average), one worker is faster than two.
+ *   So a lane needs a few MB of Markdown to pay for itself: one lane per MIN_BYTES_PER_WORKER, up to the cores.
+ * - Not by the load average. The machine being busy is no reason for one lane: the kernel shares the cores among
+ *   runnable threads, so on a contended machine a second lane about doubles the run's share of the cores, and two
+ *   lanes finished sooner than one in every interleaved bench round on this shared 2-core machine (load 9–16;
+ *   docs/performance.md). Before, a second worker started only with a core and a half idle, which on a shared
+ *   machine meant almost never.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, SpeclintError } from '../errors.js';
 import { packageRoot } from './package-root.js';
@@ -22,8 +26,8 @@ import type { SpeclintOptions } from './options.js';
 
 /** Below this much Markdown, starting a worker (0.2 s to load) costs more than its V8 flags save. */
 export const MIN_BYTES_FOR_WORKERS = 1024 * 1024;
-/** Above this much, a second worker's warm-up (a few seconds of CPU) is paid back by a second core. */
-export const MIN_BYTES_FOR_SECOND_WORKER = 3 * 1024 * 1024;
+/** Each lane past the first needs this much Markdown to pay back its warm-up (a few seconds of CPU). */
+export const MIN_BYTES_PER_WORKER = 3 * 1024 * 1024;
 const BATCH = 16;
 const WORKER_V8_FLAGS = ['--single-threaded', '--max-semi-space-size=64'];
 
@@ -46,10 +50,12 @@ export function workerScript(): string | undefined {
 
 /**
  * How many worker processes lint the files (0: this process). `--threads n` asks for n. Automatic: none below
- * MIN_BYTES_FOR_WORKERS; one; a second for a larger run when the machine has a core to spare for it.
+ * MIN_BYTES_FOR_WORKERS; then one per MIN_BYTES_PER_WORKER of Markdown, at least one and at most one per core (the
+ * parent process only hands out files while they lint).
  */
-export function plannedWorkers(files: string[], threads: number | undefined, machine = { cores: availableParallelism(), load: loadavg()[0]! }): number {
+export function plannedWorkers(files: string[], threads: number | undefined, cores = availableParallelism()): number {
   if (threads !== undefined) return Math.min(threads, files.length);
+  const enough = Math.max(MIN_BYTES_FOR_WORKERS, cores * MIN_BYTES_PER_WORKER);
   let bytes = 0;
   for (const file of files) {
     try {
@@ -57,11 +63,10 @@ export function plannedWorkers(files: string[], threads: number | undefined, mac
     } catch {
       // unreadable: the lint reports it
     }
-    if (bytes >= MIN_BYTES_FOR_SECOND_WORKER) break;
+    if (bytes >= enough) break;
   }
   if (bytes < MIN_BYTES_FOR_WORKERS) return 0;
-  const idleCores = machine.cores - machine.load;
-  return bytes >= MIN_BYTES_FOR_SECOND_WORKER && machine.cores >= 2 && idleCores >= 1.5 ? 2 : 1;
+  return Math.max(1, Math.min(cores, Math.floor(bytes / MIN_BYTES_PER_WORKER), files.length));
 }
 
 /** Lints `files` in `count` worker processes started from `script`. */
