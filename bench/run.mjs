@@ -78,6 +78,7 @@ for (let round = -1; round < rounds; round++) {
     if (round >= (c.repeat ?? runs)) continue;
     const load = loadavg()[0];
     const sample = measure(c.cmd, c.cwd);
+    process.stderr.write(`bench: ${round < 0 ? 'warm-up' : `round ${round + 1}`}: ${c.name}: ${sample.wall.toFixed(2)} s wall, ${sample.cpu.toFixed(2)} s CPU, load ${load.toFixed(1)}\n`);
     if (round < 0) continue; // warm-up
     loads.push(load);
     samplesOf[c.name][round] = { ...sample, load };
