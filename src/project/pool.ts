@@ -8,16 +8,17 @@
  *   garbage collector and compiler on the worker's own thread, not fighting the other lane for the second core).
  *   They cannot be set at run time, so a run with enough Markdown lints in a flagged worker even on one lane.
  * - Every process pays the parser's JIT warm-up again: a cold pass over the slice costs 12.8 s CPU, a warm one 7.2 s.
- *   So a lane needs a few MB of Markdown to pay for itself: one lane per MIN_BYTES_PER_WORKER, up to the cores.
- * - Not by the load average. The machine being busy is no reason for one lane: the kernel shares the cores among
- *   runnable threads, so on a contended machine a second lane about doubles the run's share of the cores, and two
- *   lanes finished sooner than one in every interleaved bench round on this shared 2-core machine (load 9–16;
- *   docs/performance.md). Before, a second worker started only with a core and a half idle, which on a shared
- *   machine meant almost never.
+ *   So a lane needs a few MB of Markdown (MIN_BYTES_PER_WORKER) to pay for itself, and a core of its own: a lane
+ *   the machine cannot run at the same time as the others only adds its warm-up.
+ * - How many cores are ours is measured, not guessed from the load average: the cores the machine left idle since
+ *   the run started, plus the share this process itself got (its work moves to the lanes). The load average counts
+ *   runnable threads over the last minute, but Linux shares the cores between sessions first (autogroup, on by
+ *   default; containers do the same with cgroups): on this shared machine a busy loop got 0.29 of a core alone and
+ *   0.32 with a second one beside it in the same session, so a second lane bought nothing while others were busy.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, SpeclintError } from '../errors.js';
 import { packageRoot } from './package-root.js';
@@ -26,7 +27,7 @@ import type { SpeclintOptions } from './options.js';
 
 /** Below this much Markdown, starting a worker (0.2 s to load) costs more than its V8 flags save. */
 export const MIN_BYTES_FOR_WORKERS = 1024 * 1024;
-/** Each lane past the first needs this much Markdown to pay back its warm-up (a few seconds of CPU). */
+/** Each lane past the first needs this much more Markdown to pay back its warm-up (a few seconds of CPU). */
 export const MIN_BYTES_PER_WORKER = 3 * 1024 * 1024;
 const BATCH = 16;
 const WORKER_V8_FLAGS = ['--single-threaded', '--max-semi-space-size=64'];
@@ -48,14 +49,41 @@ export function workerScript(): string | undefined {
   return existsSync(path) ? path : undefined;
 }
 
+/** The machine's idle CPU time and this process's CPU time at a moment (see `coresToSpare`). */
+export interface CpuSample {
+  at: number;
+  idleMs: number;
+  own: NodeJS.CpuUsage;
+}
+
+export function cpuSample(): CpuSample {
+  let idleMs = 0;
+  for (const cpu of cpus()) idleMs += cpu.times.idle;
+  return { at: performance.now(), idleMs, own: process.cpuUsage() };
+}
+
+/**
+ * The cores worker lanes could have, measured since `since` (the start of the run): the cores the machine left idle
+ * plus those this process used. Under 100 ms (the kernel's idle counters tick every 10 ms) it falls back to the
+ * 1-minute load average.
+ */
+export function coresToSpare(since: CpuSample, cores = availableParallelism()): number {
+  const now = cpuSample();
+  const elapsedMs = now.at - since.at;
+  if (elapsedMs < 100) return cores - loadavg()[0]!;
+  const own = process.cpuUsage(since.own);
+  return (now.idleMs - since.idleMs) / elapsedMs + (own.user + own.system) / 1000 / elapsedMs;
+}
+
 /**
  * How many worker processes lint the files (0: this process). `--threads n` asks for n. Automatic: none below
- * MIN_BYTES_FOR_WORKERS; then one per MIN_BYTES_PER_WORKER of Markdown, at least one and at most one per core (the
- * parent process only hands out files while they lint).
+ * MIN_BYTES_FOR_WORKERS; then one lane, and another per MIN_BYTES_PER_WORKER of Markdown, but no more than there are
+ * cores to spare (`coresToSpare`, rounded) and at least one.
  */
-export function plannedWorkers(files: string[], threads: number | undefined, cores = availableParallelism()): number {
+export function plannedWorkers(files: string[], threads: number | undefined, machine: { cores?: number; spare?: () => number } = {}): number {
+  const { cores = availableParallelism(), spare = () => cores - loadavg()[0]! } = machine;
   if (threads !== undefined) return Math.min(threads, files.length);
-  const enough = Math.max(MIN_BYTES_FOR_WORKERS, cores * MIN_BYTES_PER_WORKER);
+  const enough = Math.max(MIN_BYTES_FOR_WORKERS, (cores - 1) * MIN_BYTES_PER_WORKER);
   let bytes = 0;
   for (const file of files) {
     try {
@@ -66,7 +94,9 @@ export function plannedWorkers(files: string[], threads: number | undefined, cor
     if (bytes >= enough) break;
   }
   if (bytes < MIN_BYTES_FOR_WORKERS) return 0;
-  return Math.max(1, Math.min(cores, Math.floor(bytes / MIN_BYTES_PER_WORKER), files.length));
+  const bySize = Math.min(cores, 1 + Math.floor(bytes / MIN_BYTES_PER_WORKER), files.length);
+  if (bySize <= 1) return 1;
+  return Math.max(1, Math.min(bySize, Math.round(spare())));
 }
 
 /** Lints `files` in `count` worker processes started from `script`. */
