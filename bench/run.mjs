@@ -6,10 +6,11 @@
 // markdownlint-cli2: the small-and-medium-tree case.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+const nproc = availableParallelism();
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const option = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : fallback; };
@@ -64,25 +65,43 @@ function measure(cmd, cwd) {
 }
 const median = (values) => { const s = [...values].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
+// Rounds, not case after case: each round runs every case once (in a rotated order, after one warm-up round), so
+// that a change in the machine's load during the bench (it is shared) falls on all cases alike. Ratios are the
+// median of the per-round ratios; the 1-minute load average is recorded before each run.
 const results = {};
-for (const c of cases) {
-  const n = c.repeat ?? runs;
-  measure(c.cmd, c.cwd); // warm-up
-  const samples = Array.from({ length: n }, () => measure(c.cmd, c.cwd));
-  results[c.name] = { wall: median(samples.map((s) => s.wall)), cpu: median(samples.map((s) => s.cpu)), rss: median(samples.map((s) => s.rss)), status: samples[0].status };
-  process.stderr.write(`bench: ${c.name} done\n`);
+const samplesOf = Object.fromEntries(cases.map((c) => [c.name, []]));
+const loads = [];
+const rounds = Math.max(...cases.map((c) => c.repeat ?? runs));
+for (let round = -1; round < rounds; round++) {
+  const order = cases.map((_, i) => cases[(i + Math.max(round, 0)) % cases.length]);
+  for (const c of order) {
+    if (round >= (c.repeat ?? runs)) continue;
+    const load = loadavg()[0];
+    const sample = measure(c.cmd, c.cwd);
+    process.stderr.write(`bench: ${round < 0 ? 'warm-up' : `round ${round + 1}`}: ${c.name}: ${sample.wall.toFixed(2)} s wall, ${sample.cpu.toFixed(2)} s CPU, load ${load.toFixed(1)}\n`);
+    if (round < 0) continue; // warm-up
+    loads.push(load);
+    samplesOf[c.name][round] = { ...sample, load };
+  }
+  process.stderr.write(`bench: round ${round < 0 ? 'warm-up' : round + 1} of ${rounds} done (load ${loadavg()[0].toFixed(1)})\n`);
 }
+for (const c of cases) {
+  const samples = samplesOf[c.name].filter(Boolean);
+  results[c.name] = { wall: median(samples.map((s) => s.wall)), cpu: median(samples.map((s) => s.cpu)), rss: median(samples.map((s) => s.rss)), status: samples[0].status };
+}
+/** The median over rounds of a's wall (or CPU) time over b's in the same round. */
+const roundRatio = (a, b, field = 'wall') => median(samplesOf[a].map((s, i) => s[field] / samplesOf[b][i][field]).filter((r) => Number.isFinite(r)));
+const loadRange = `${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`;
 
 if (sliceNames) {
   const files = count(corpus);
-  console.log(`\nspeclint bench — slice ${sliceNames.join(', ')}: ${files} Markdown files, median of ${runs} run(s), load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}, ${new Date().toISOString()}\n`);
+  console.log(`\nspeclint bench — slice ${sliceNames.join(', ')}: ${files} Markdown files, median of ${runs} round(s), 1-minute load average ${loadRange} (${nproc} cores), ${new Date().toISOString()}\n`);
   console.log('| case | wall s | CPU s | peak RSS MB | exit |');
   console.log('| --- | ---: | ---: | ---: | ---: |');
   for (const [name, r] of Object.entries(results)) console.log(`| ${name} | ${r.wall.toFixed(2)} | ${r.cpu.toFixed(2)} | ${r.rss.toFixed(0)} | ${r.status ?? ''} |`);
-  const mdl = results['markdownlint-cli2 (slice)'];
-  console.log('\n| ratio to markdownlint-cli2 | wall | CPU | target (wall) |');
+  console.log('\n| ratio to markdownlint-cli2 (median of per-round ratios) | wall | CPU | target (wall) |');
   console.log('| --- | ---: | ---: | ---: |');
-  for (const name of Object.keys(results).filter((n) => n.startsWith('speclint'))) console.log(`| ${name} | ${(results[name].wall / mdl.wall).toFixed(2)} | ${(results[name].cpu / mdl.cpu).toFixed(2)} | ${name === 'speclint (slice)' ? '≤ 0.50' : ''} |`);
+  for (const name of Object.keys(results).filter((n) => n.startsWith('speclint'))) console.log(`| ${name} | ${roundRatio(name, 'markdownlint-cli2 (slice)').toFixed(2)} | ${roundRatio(name, 'markdownlint-cli2 (slice)', 'cpu').toFixed(2)} | ${name === 'speclint (slice)' ? '≤ 0.50' : ''} |`);
   rmSync(work, { recursive: true, force: true });
   process.exit(0);
 }
@@ -126,11 +145,11 @@ const overheadDir = quick ? corpus : join(corpus, 'rust-rfcs');
 const overheadRun = spawnSync(process.execPath, ['--max-semi-space-size=64', join(root, 'bench', 'rule-overhead.mjs'), overheadDir], { encoding: 'utf8' });
 const overhead = JSON.parse(overheadRun.stdout.trim().split('\n').pop());
 
-console.log(`\nspeclint bench — ${files} Markdown files in ${corpus}, median of ${runs} run(s) (1-file cases: 10), ${new Date().toISOString()}\n`);
+console.log(`\nspeclint bench — ${files} Markdown files in ${corpus}, median of ${runs} round(s) (1-file cases: 10), 1-minute load average ${loadRange} (${nproc} cores), ${new Date().toISOString()}\n`);
 console.log('| case | wall s | CPU s | peak RSS MB | exit |');
 console.log('| --- | ---: | ---: | ---: | ---: |');
 for (const [name, r] of Object.entries(results)) console.log(`| ${name} | ${r.wall.toFixed(2)} | ${r.cpu.toFixed(2)} | ${r.rss.toFixed(0)} | ${r.status ?? ''} |`);
-const ratio = (a, b) => (results[a].wall / results[b].wall).toFixed(2);
+const ratio = (a, b) => (samplesOf[a].length === samplesOf[b].length ? roundRatio(a, b) : results[a].wall / results[b].wall).toFixed(2);
 console.log('\n| ratio | value | target |');
 console.log('| --- | ---: | ---: |');
 console.log(`| speclint / parse floor (corpus) | ${ratio('speclint (corpus)', 'parse floor (corpus)')} | ≤ 0.75 |`);

@@ -8,12 +8,17 @@
  *   garbage collector and compiler on the worker's own thread, not fighting the other lane for the second core).
  *   They cannot be set at run time, so a run with enough Markdown lints in a flagged worker even on one lane.
  * - Every process pays the parser's JIT warm-up again: a cold pass over the slice costs 12.8 s CPU, a warm one 7.2 s.
- *   A second worker therefore pays off only when it gets a core of its own: with the machine's cores already busy
- *   (load average), one worker is faster than two.
+ *   So a lane needs a few MB of Markdown (MIN_BYTES_PER_WORKER) to pay for itself, and a core of its own: a lane
+ *   the machine cannot run at the same time as the others only adds its warm-up.
+ * - How many cores are ours is measured, not guessed from the load average: the cores the machine left idle since
+ *   the run started, plus the share this process itself got (its work moves to the lanes). The load average counts
+ *   runnable threads over the last minute, but Linux shares the cores between sessions first (autogroup, on by
+ *   default; containers do the same with cgroups): on this shared machine a busy loop got 0.29 of a core alone and
+ *   0.32 with a second one beside it in the same session, so a second lane bought nothing while others were busy.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, SpeclintError } from '../errors.js';
 import { packageRoot } from './package-root.js';
@@ -22,8 +27,8 @@ import type { SpeclintOptions } from './options.js';
 
 /** Below this much Markdown, starting a worker (0.2 s to load) costs more than its V8 flags save. */
 export const MIN_BYTES_FOR_WORKERS = 1024 * 1024;
-/** Above this much, a second worker's warm-up (a few seconds of CPU) is paid back by a second core. */
-export const MIN_BYTES_FOR_SECOND_WORKER = 3 * 1024 * 1024;
+/** Each lane past the first needs this much more Markdown to pay back its warm-up (a few seconds of CPU). */
+export const MIN_BYTES_PER_WORKER = 3 * 1024 * 1024;
 const BATCH = 16;
 const WORKER_V8_FLAGS = ['--single-threaded', '--max-semi-space-size=64'];
 
@@ -44,12 +49,41 @@ export function workerScript(): string | undefined {
   return existsSync(path) ? path : undefined;
 }
 
+/** The machine's idle CPU time and this process's CPU time at a moment (see `coresToSpare`). */
+export interface CpuSample {
+  at: number;
+  idleMs: number;
+  own: NodeJS.CpuUsage;
+}
+
+export function cpuSample(): CpuSample {
+  let idleMs = 0;
+  for (const cpu of cpus()) idleMs += cpu.times.idle;
+  return { at: performance.now(), idleMs, own: process.cpuUsage() };
+}
+
+/**
+ * The cores worker lanes could have, measured since `since` (the start of the run): the cores the machine left idle
+ * plus those this process used. Under 100 ms (the kernel's idle counters tick every 10 ms) it falls back to the
+ * 1-minute load average.
+ */
+export function coresToSpare(since: CpuSample, cores = availableParallelism()): number {
+  const now = cpuSample();
+  const elapsedMs = now.at - since.at;
+  if (elapsedMs < 100) return cores - loadavg()[0]!;
+  const own = process.cpuUsage(since.own);
+  return (now.idleMs - since.idleMs) / elapsedMs + (own.user + own.system) / 1000 / elapsedMs;
+}
+
 /**
  * How many worker processes lint the files (0: this process). `--threads n` asks for n. Automatic: none below
- * MIN_BYTES_FOR_WORKERS; one; a second for a larger run when the machine has a core to spare for it.
+ * MIN_BYTES_FOR_WORKERS; then one lane, and another per MIN_BYTES_PER_WORKER of Markdown, but no more than there are
+ * cores to spare (`coresToSpare`, rounded) and at least one.
  */
-export function plannedWorkers(files: string[], threads: number | undefined, machine = { cores: availableParallelism(), load: loadavg()[0]! }): number {
+export function plannedWorkers(files: string[], threads: number | undefined, machine: { cores?: number; spare?: () => number } = {}): number {
+  const { cores = availableParallelism(), spare = () => cores - loadavg()[0]! } = machine;
   if (threads !== undefined) return Math.min(threads, files.length);
+  const enough = Math.max(MIN_BYTES_FOR_WORKERS, (cores - 1) * MIN_BYTES_PER_WORKER);
   let bytes = 0;
   for (const file of files) {
     try {
@@ -57,11 +91,12 @@ export function plannedWorkers(files: string[], threads: number | undefined, mac
     } catch {
       // unreadable: the lint reports it
     }
-    if (bytes >= MIN_BYTES_FOR_SECOND_WORKER) break;
+    if (bytes >= enough) break;
   }
   if (bytes < MIN_BYTES_FOR_WORKERS) return 0;
-  const idleCores = machine.cores - machine.load;
-  return bytes >= MIN_BYTES_FOR_SECOND_WORKER && machine.cores >= 2 && idleCores >= 1.5 ? 2 : 1;
+  const bySize = Math.min(cores, 1 + Math.floor(bytes / MIN_BYTES_PER_WORKER), files.length);
+  if (bySize <= 1) return 1;
+  return Math.max(1, Math.min(bySize, Math.round(spare())));
 }
 
 /** Lints `files` in `count` worker processes started from `script`. */

@@ -1,9 +1,8 @@
 /** valid-sql in process: what a user sees (rule id, line, column, message), the dialect module, keys. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import rule from '../../rules/valid-sql.js';
 import { validateConfigFile } from '../../src/config/validate.js';
 import { SQL_DIALECTS, SQL_DIALECT_ALIASES, SQL_DIALECT_NAMES, detectDialects, infoStringDialect, normalizeDialect } from '../../src/validators/sql-dialects.js';
-import { loadedSqlParsers } from '../../src/validators/sql.js';
 import { lintText } from '../../src/engine.js';
 import { descriptorsOf, fenced, findingsOf, onlyRule } from './only-rule.js';
 
@@ -16,11 +15,17 @@ const descriptors = (text: string) => descriptorsOf(rule, text);
 const block = fenced('sql');
 const PG_HINT = '(mark the block ```sql dialect=<name> if it is another dialect, or ```sql fragment if it is an excerpt)';
 
-// First in the file: parsers load once per process.
+// Parsers load once per module instance, and the unit tier shares modules between test files (isolate: false):
+// this test starts from fresh copies of the engine, the rule and the SQL module.
 describe('valid-sql stays lazy', () => {
   it('the rule and the dialect module load no parser; a file without SQL blocks loads none', async () => {
-    expect(await findings('# Spec\n\n```json\n{}\n```\n', { dialect: 'psql' })).toEqual([]);
-    expect([...loadedSqlParsers]).toEqual([]);
+    vi.resetModules();
+    await import('../../src/project/validators.js');
+    const fresh = await import('./only-rule.js');
+    const sql = await import('../../src/validators/sql.js');
+    expect([...sql.loadedSqlParsers]).toEqual([]);
+    expect(await fresh.findingsOf(RULE, '# Spec\n\n```json\n{}\n```\n', { dialect: 'psql' })).toEqual([]);
+    expect([...sql.loadedSqlParsers]).toEqual([]);
   });
 });
 
