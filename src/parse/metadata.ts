@@ -56,12 +56,22 @@ export function extractTextMetadata(input: Input): MetadataField[] {
         }
         continue;
       }
-      for (const [lineStart, lineEnd] of candidateLines(node, text)) {
+      let previousProse: string | undefined;
+      const spans = candidateLines(node, text);
+      for (const [index, [lineStart, lineEnd]] of spans.entries()) {
         if (seen.has(lineStart)) continue;
-        const field = readLine(text.slice(lineStart, lineEnd), lineStart, pointAt);
+        const line = text.slice(lineStart, lineEnd);
+        // A sentence wrapped mid-way ("… spell\nthe ordinal out: `first pitch` …") goes on in this line: prose, not a field.
+        const wrapped = node.type === 'paragraph' && previousProse !== undefined && /[\p{L}\p{N},]$/u.test(previousProse.trimEnd());
+        const field = wrapped ? undefined : readLine(line, lineStart, pointAt);
+        previousProse = field ? undefined : line;
         if (field) {
           seen.add(lineStart);
           if (field.value === '' && node.type === 'list') field.value = nestedValue(node as List, lineStart);
+          // `* Implementation: ⏎ [swiftlang/swift-testing#535](…)`: the value wrapped to the item's next line.
+          const next = spans[index + 1];
+          const nextLine = next ? text.slice(next[0], next[1]) : '';
+          if (field.value === '' && next && !/^\s*(?:[-*+]|\d+[.)])\s/.test(nextLine) && !readLine(nextLine, next[0], pointAt)) field.value = nextLine.trim();
           fields.push(...splitFields(field, text, pointAt));
         }
       }

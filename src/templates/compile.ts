@@ -431,7 +431,8 @@ function compileMetadataFields(doc: SpecDocument, text: string): MetadataFieldSp
     // and fields below "*During the review process, add the following fields as needed:*".
     const optional =
       empty ||
-      OPTIONAL_FIELD.test(field.value) ||
+      // (`_if applicable_`: the underscores of emphasis are word characters to `\b`)
+      OPTIONAL_FIELD.test(field.value.replace(/[_*]/g, ' ')) ||
       OPTIONAL_FIELD.test(lineComment) ||
       (optionalFrontMatter && field.source === 'frontmatter') ||
       optionalByPrecedingProse(doc, field.keyRange.start.offset);

@@ -56,3 +56,41 @@ new RuleTester({ documentType: proposal }).run(rule, {
     },
   ],
 });
+
+/**
+ * Header fields as a template writes them: `_if applicable_` in underscores makes a field optional like
+ * `*if applicable*`; a sentence of the template's guidance wrapped before a colon ("… spell⏎the ordinal out: …") is
+ * no field; and a document's value wrapped to the item's next line is the value.
+ */
+const headerTemplate = [
+  '# Feature name',
+  '',
+  '* Proposal: [XY-NNNN](NNNN-filename.md)',
+  '* Status: **Awaiting review**',
+  '* Bug: _if applicable_ [org/repo#NNNNN](https://example.org/issues/NNNNN)',
+  '* Implementation: [org/repo#NNNNN](https://example.org/pull/NNNNN)',
+  '',
+  '`Review` is a history of all discussion threads. If there are several, spell',
+  'the ordinal out: `first pitch` `second review` etc.',
+  '',
+  '## Introduction',
+  '',
+  'A short description.',
+  '',
+].join('\n');
+
+new RuleTester({ documentType: headerTemplate }).run(rule, {
+  valid: [
+    {
+      name: 'no optional field, no guidance sentence read as a field, a value on the next line',
+      code: '# Exit tests\n\n* Proposal: [XY-0008](0008-exit-tests.md)\n* Status: **Implemented**\n* Implementation: \n[org/repo#324](https://example.org/pull/324)\n\n## Introduction\n\nExit tests.\n',
+    },
+  ],
+  invalid: [
+    {
+      name: 'an empty required field is still reported',
+      code: '# Exit tests\n\n* Proposal: [XY-0008](0008-exit-tests.md)\n* Status: **Implemented**\n* Implementation:\n* Review: (pitch)\n\n## Introduction\n\nExit tests.\n',
+      errors: [{ line: 1, column: 1, message: 'Missing metadata field "Implementation"' }],
+    },
+  ],
+});
