@@ -1,5 +1,5 @@
 import { createRequire as __speclintCreateRequire } from 'node:module'; import { fileURLToPath as __speclintFileURLToPath } from 'node:url'; const require = __speclintCreateRequire(import.meta.url); const __filename = __speclintFileURLToPath(import.meta.url); const __dirname = __filename.slice(0, __filename.lastIndexOf('/'));
-import{canonicalKey,cleanHeading,compileTemplate,headingForms,headingKey,headingPattern,isAllStandIn,isOptionalHeading,isTitleHeading,matchesHeading,metadataKeyOfLine,optionalFromText,templateHeadingText,titlePattern}from"./chunk-MXBIV7EC.mjs";import{didYouMean}from"./chunk-Y46YLXA6.mjs";var BUILTIN_TEMPLATES={"design-doc":`# Technical Specification: [Feature Name]
+import{canonicalKey,cleanHeading,compileTemplate,headingForms,headingKey,headingPattern,isAllStandIn,isOptionalHeading,isTitleHeading,matchesHeading,metadataKeyOfLine,optionalFromText,templateHeadingText,titlePattern}from"./chunk-FCJHSC6E.mjs";import{didYouMean}from"./chunk-Y46YLXA6.mjs";var BUILTIN_TEMPLATES={"design-doc":`# Technical Specification: [Feature Name]
 
 **Version:** 1.0
 **Status:** Draft | Review | Approved
