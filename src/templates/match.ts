@@ -400,7 +400,9 @@ export function matchOutline(doc: SpecDocument, type: CompiledType): OutlineMatc
     let end = limit;
     for (const [other, found] of result.matched) {
       if (own.has(other) || !ancestors.has(other.parent)) continue;
-      for (const s of found) if (startOf(s) > startOf(section) && startOf(s) < end) end = startOf(s);
+      // (a heading nested under this one in the document's own outline — `### Assumptions` inside `## Requirements`
+      // for the template's `## Assumptions` — belongs to it and cannot end it)
+      for (const s of found) if (startOf(s) > startOf(section) && startOf(s) < end && !(s.level > section.level && startOf(s) < section.contentEnd)) end = startOf(s);
     }
     return end;
   };

@@ -103,3 +103,26 @@ new RuleTester({ documentType: questionsTemplate }).run(rule, {
     },
   ],
 });
+
+/**
+ * A template section written one level deeper, inside another section (`### Assumptions` under `## Requirements`
+ * for the template's `## Assumptions`), does not end that section: the subsections after it are still under it.
+ */
+const nestedTemplate = '# [Title]\n\n## Requirements\n\n### Functional\n\n[FR]\n\n### Key Entities\n\n[Entities]\n\n## Success Criteria\n\n[SC]\n\n## Assumptions\n\n[A]\n';
+
+new RuleTester({ documentType: nestedTemplate }).run(rule, {
+  valid: [
+    {
+      name: 'a top-level section written nested inside another one, before that one\'s own subsection',
+      code: '# Voice\n\n## Requirements\n\n### Functional\n\nFR.\n\n### Assumptions\n\nA.\n\n### Key Entities\n\nE.\n\n## Success Criteria\n\nSC.\n',
+    },
+  ],
+  invalid: [
+    {
+      name: 'a subsection outside its section is still reported',
+      code: '# Voice\n\n## Requirements\n\n### Functional\n\nFR.\n\n## Assumptions\n\nA.\n\n### Key Entities\n\nE.\n\n## Success Criteria\n\nSC.\n',
+      errors: [{ line: 13, column: 1, message: 'Section "Key Entities" belongs under "## Requirements"' }],
+      output: null,
+    },
+  ],
+});
