@@ -3,7 +3,7 @@
  * initialize, open, change, code actions (a fix, disable for this line, add to baseline), hover, completion and a
  * config change picked up without a restart.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,13 +11,10 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CodeActionRequest, CompletionRequest, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, DidOpenTextDocumentNotification,
-  ExecuteCommandRequest, ExitNotification, FileChangeType, HoverRequest, InitializeRequest, InitializedNotification, PublishDiagnosticsNotification,
-  ShutdownRequest, StreamMessageReader, StreamMessageWriter, createProtocolConnection,
-  type CodeAction, type CompletionItem, type Diagnostic, type Hover, type ProtocolConnection, type PublishDiagnosticsParams,
+  ExecuteCommandRequest, FileChangeType, HoverRequest,
+  type CodeAction, type CompletionItem, type Diagnostic, type Hover, type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
-
-const root = join(import.meta.dirname, '../..');
-const bin = join(root, 'bin/speclint.js');
+import { bin, type LspClient, startLsp } from './lsp-client.js';
 
 const TEMPLATE = `# RFC: [Title]
 
@@ -54,23 +51,12 @@ We cache build outputs. TODO: fill in [Owner].
 `;
 
 let dir: string;
-let child: ChildProcess;
+let client: LspClient;
 let connection: ProtocolConnection;
 let uri: string;
 let version = 1;
-const published: PublishDiagnosticsParams[] = [];
-const waiters: Array<(params: PublishDiagnosticsParams) => boolean> = [];
-
 /** The next diagnostics for the document that satisfy `accept`. */
-function diagnostics(accept: (list: Diagnostic[]) => boolean = () => true): Promise<Diagnostic[]> {
-  return new Promise((resolve) => {
-    waiters.push((params) => {
-      if (params.uri !== uri || !accept(params.diagnostics)) return false;
-      resolve(params.diagnostics);
-      return true;
-    });
-  });
-}
+const diagnostics = (accept: (list: Diagnostic[]) => boolean = () => true) => client.diagnostics(uri, accept);
 
 const summary = (list: Diagnostic[]) => list.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${String(d.message).split(/:| \(/)[0]}`);
 
@@ -81,33 +67,14 @@ beforeAll(async () => {
   mkdirSync(join(dir, 'docs'));
   writeFileSync(join(dir, 'docs/a.md'), DOC);
   uri = pathToFileURL(join(dir, 'docs/a.md')).href;
-  child = spawn(process.execPath, [bin, 'lsp', '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'inherit'] });
-  connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
-    published.push(params);
-    const index = waiters.findIndex((accept) => accept(params));
-    if (index >= 0) waiters.splice(index, 1);
-  });
-  connection.listen();
-  const init = await connection.sendRequest(InitializeRequest.type, {
-    processId: process.pid,
-    rootUri: pathToFileURL(dir).href,
-    workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'specs' }],
-    capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: false } } },
-    initializationOptions: { debounceMs: 50 },
-  });
-  expect(init.capabilities.hoverProvider).toBe(true);
-  expect(init.capabilities.completionProvider?.triggerCharacters).toEqual(['#']);
-  await connection.sendNotification(InitializedNotification.type, {});
+  client = await startLsp(dir, { capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: false } } }, debounceMs: 50 });
+  connection = client.connection;
+  expect(client.init.capabilities.hoverProvider).toBe(true);
+  expect(client.init.capabilities.completionProvider?.triggerCharacters).toEqual(['#']);
 });
 
 afterAll(async () => {
-  if (connection && child.exitCode === null) {
-    await connection.sendRequest(ShutdownRequest.type);
-    await connection.sendNotification(ExitNotification.type);
-    await new Promise((resolve) => child.once('exit', resolve));
-  }
-  connection?.dispose();
+  await client?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -206,13 +173,7 @@ describe('speclint lsp', () => {
     expect(text.length).toBeGreaterThan(16_384);
     const bigUri = pathToFileURL(join(dir, 'docs/big.md')).href;
     let bigVersion = 1;
-    const lintedAs = (expectedVersion: number) => new Promise<Diagnostic[]>((resolve) => {
-      waiters.push((params) => {
-        if (params.uri !== bigUri || params.version !== expectedVersion) return false;
-        resolve(params.diagnostics);
-        return true;
-      });
-    });
+    const lintedAs = (expectedVersion: number) => client.diagnostics(bigUri, (_, params) => params.version === expectedVersion);
     const cli = (source: string) => {
       writeFileSync(join(dir, 'docs/check.md'), source);
       const run = spawnSync(process.execPath, [bin, 'docs/check.md', '-f', 'json'], { cwd: dir, encoding: 'utf8' });
@@ -253,6 +214,6 @@ describe('speclint lsp', () => {
     await connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(join(dir, '.specrc.json')).href, type: FileChangeType.Changed }] });
     const list = await next;
     expect(list.map((d) => d.code)).not.toContain('required-sections');
-    expect(published.length).toBeGreaterThan(4);
+    expect(client.published.length).toBeGreaterThan(4);
   });
 });

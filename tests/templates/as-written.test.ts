@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig, lintText } from '../../src/engine.js';
 import { compileTemplate } from '../../src/templates/index.js';
 import type { DocumentTypeSource, ResolvedConfig } from '../../src/types.js';
+import { numbered } from './numbered.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const BUILTIN = ['feature-plan', 'feature-spec', 'tech-spec', 'design-doc', 'implementation-plan'];
@@ -69,25 +70,6 @@ describe('headings as people write them match the template', () => {
     expect(structural(result.messages)).toEqual([]);
   });
 });
-
-/** A realistic spec of a built-in type with its headings numbered the way people number them. */
-function numbered(text: string): string {
-  const counters = [0, 0, 0, 0, 0, 0, 0];
-  let fence = false;
-  return text
-    .split('\n')
-    .map((line) => {
-      if (/^```/.test(line)) fence = !fence;
-      const m = !fence && /^(#{2,4}) (.*)$/.exec(line);
-      if (!m) return line;
-      const level = m[1]!.length;
-      counters[level]!++;
-      for (let l = level + 1; l < counters.length; l++) counters[l] = 0;
-      const number = counters.slice(2, level + 1).join('.');
-      return `${m[1]} ${level === 2 ? `${number}.` : number} ${m[2]}`;
-    })
-    .join('\n');
-}
 
 describe('every built-in type is detected on numbered-heading specs', () => {
   for (const id of BUILTIN) {

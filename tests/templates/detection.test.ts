@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Speclint } from '../../src/index.js';
+import { numbered } from './numbered.js';
 import { runInProcess, tempProject } from '../cli/run-cli.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -27,25 +28,6 @@ async function reportedTypes(files: Record<string, string>, patterns = ['.']): P
   const json = (JSON.parse((await speclint.loadFormatter('json')).format(results)) as { results: JsonReport[] }).results;
   // (a registered template file is reported too, with nothing to check: left out here)
   return Object.fromEntries(json.filter((r) => !r.documentTypeReason?.startsWith('this file is the template')).map((r) => [r.filePath.replace(`${dir}/`, ''), r]));
-}
-
-/** Numbers `##`–`####` headings as people do: `## 1. Executive Summary`, `### 2.1 Problem Statement`. */
-function numbered(text: string): string {
-  const counters = [0, 0, 0, 0, 0];
-  let fence = false;
-  return text
-    .split('\n')
-    .map((line) => {
-      if (/^```/.test(line)) fence = !fence;
-      const m = !fence && /^(#{2,4}) (.*)$/.exec(line);
-      if (!m) return line;
-      const level = m[1]!.length;
-      counters[level]!++;
-      for (let l = level + 1; l < counters.length; l++) counters[l] = 0;
-      const number = counters.slice(2, level + 1).join('.');
-      return `${m[1]} ${level === 2 ? `${number}.` : number} ${m[2]}`;
-    })
-    .join('\n');
 }
 
 /** Only the top-level sections (`##`) and their own text: a spec from a shorter or older version of the template. */
