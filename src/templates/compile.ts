@@ -431,9 +431,8 @@ function compileMetadataFields(doc: SpecDocument, text: string): MetadataFieldSp
     // and fields below "*During the review process, add the following fields as needed:*".
     const optional =
       empty ||
-      // (`_if applicable_`: the underscores of emphasis are word characters to `\b`)
-      OPTIONAL_FIELD.test(field.value.replace(/[_*]/g, ' ')) ||
-      OPTIONAL_FIELD.test(lineComment) ||
+      marksFieldOptional(field.value) ||
+      marksFieldOptional(lineComment) ||
       (optionalFrontMatter && field.source === 'frontmatter') ||
       optionalByPrecedingProse(doc, field.keyRange.start.offset);
     const spec: MetadataFieldSpec = { key: field.key, normalizedKey: field.normalizedKey, canonicalKey: canonical, kind, values, templateValue: field.value, source: field.source, optional };
@@ -443,10 +442,19 @@ function compileMetadataFields(doc: SpecDocument, text: string): MetadataFieldSp
   return fields;
 }
 
-/** Words in a field's template value or comment that make it optional. */
-const OPTIONAL_FIELD = /\boptional\b|\bif applicable\b|\bif any\b|\bonly required\b|\bremove (?:this|the) (?:field|header|line)\b|\belse remove\b|\bas needed\b|\bwhen available\b/i;
+/** Words in a field's template value or comment that make it optional (as written; see `marksFieldOptional`). */
+export const OPTIONAL_FIELD = /\boptional\b|\bif applicable\b|\bif any\b|\bonly required\b|\bremove (?:this|the) (?:field|header|line)\b|\belse remove\b|\bas needed\b|\bwhen available\b/i;
 
-/** "*During the review process, add the following fields as needed:*": a paragraph right above template fields that makes them optional. */
+/**
+ * Words in a field's template value, line or comment that make it optional. Markup around them (`_if applicable_`,
+ * `*optional*`) is no part of them: the underscores of emphasis are word characters to `\b`.
+ */
+export const marksFieldOptional = (text: string) => OPTIONAL_FIELD.test(text.replace(/[*_]/g, ' '));
+
+/** "*During the review process, add the following fields as needed:*": prose that makes the fields after it optional. */
+export const introducesOptionalFields = (text: string) => /\bas needed\b|\bif applicable\b|\boptional\b|\bif any\b|\bwhen available\b/i.test(text);
+
+/** A paragraph right above template fields that makes them optional (`introducesOptionalFields`). */
 function optionalByPrecedingProse(doc: SpecDocument, offset: number): boolean {
   let previous: RootContent | undefined;
   for (const node of doc.root.children) {
@@ -454,7 +462,7 @@ function optionalByPrecedingProse(doc: SpecDocument, offset: number): boolean {
     if (node.position!.end.offset! < offset && node.type === 'paragraph') previous = node;
     else if (node.position!.end.offset! < offset && node.type !== 'list') previous = undefined;
   }
-  return Boolean(previous && !doc.metadata.some((m) => m.keyRange.start.offset >= previous!.position!.start.offset! && m.keyRange.start.offset < previous!.position!.end.offset!) && /\bas needed\b|\bif applicable\b|\boptional\b|\bif any\b|\bwhen available\b/i.test(toString(previous)));
+  return Boolean(previous && !doc.metadata.some((m) => m.keyRange.start.offset >= previous!.position!.start.offset! && m.keyRange.start.offset < previous!.position!.end.offset!) && introducesOptionalFields(toString(previous)));
 }
 
 function buildMetadataSchema(fields: MetadataFieldSpec[]): Record<string, unknown> {

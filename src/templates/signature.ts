@@ -7,7 +7,7 @@
 import { canonicalKey, metadataKeyOfLine } from '../parse/metadata.js';
 import type { DocumentTypeSource } from '../types.js';
 import { headingKey, headingPattern, templateHeadingText, isAllStandIn, isOptionalHeading, type HeadingPattern } from './headings.js';
-import { isTitleHeading, optionalFromText, titlePattern, type TitlePattern } from './compile.js';
+import { introducesOptionalFields, isTitleHeading, marksFieldOptional, OPTIONAL_FIELD, optionalFromText, titlePattern, type TitlePattern } from './compile.js';
 
 export interface SignatureHeading {
   pattern: HeadingPattern;
@@ -63,9 +63,6 @@ export function documentKinds(text: string): Set<string> {
   }
   return kinds;
 }
-
-/** Words in a header field's line that make it optional (compileTemplate reads the same). */
-const OPTIONAL_FIELD = /\boptional\b|\bif applicable\b|\bif any\b|\bonly required\b|\bremove (?:this|the) (?:field|header|line)\b|\belse remove\b|\bas needed\b|\bwhen available\b/i;
 
 /** `[ST-NNNN](NNNN-filename.md)`, `SE-XXXX`: the letters of an ID stand-in in a template field's value. */
 const ID_STAND_IN = /\b([A-Za-z][A-Za-z0-9]{0,6})-(?:N{3,}|X{3,}|#{3,}|0{3,})\b/;
@@ -220,10 +217,9 @@ export function detectionSignature(source: DocumentTypeSource): DetectionSignatu
     const rowKey = row && !/^[\s:-]*$/.test(row[1]!) && /[A-Za-z]/.test(row[1]!) ? row[1]!.replace(/[*_`]/g, '').trim() : undefined;
     const key = metadataKeyOfLine(line) ?? rowKey;
     if (key) {
-      // Markup around the marker (`_if applicable_`, `*optional*`) is no part of it.
       // An empty value (`**Authors:**` over a list, a field the process fills in) is optional, as compileTemplate reads it.
       const value = rowKey && !metadataKeyOfLine(line) ? row![2]! : line.slice(line.indexOf(':') + 1);
-      metadataKeys.set(canonicalKey(key), optionalFromHere || OPTIONAL_FIELD.test(line.replace(/[*_]/g, ' ')) || value.replace(/[*_\s]/g, '') === '');
+      metadataKeys.set(canonicalKey(key), optionalFromHere || marksFieldOptional(line) || value.replace(/[*_\s]/g, '') === '');
       const id = ID_STAND_IN.exec(line.slice(line.indexOf(':') + 1));
       if (id) idPrefixes.set(canonicalKey(key), id[1]!.toLowerCase());
       keysSeen = true;
@@ -233,7 +229,7 @@ export function detectionSignature(source: DocumentTypeSource): DetectionSignatu
     // prose), unless it introduces more fields as optional: "*During the review process, add the following fields as
     // needed:*" (as compileTemplate reads it).
     else if (keysSeen && blank) {
-      if (!/\bas needed\b|\bif applicable\b|\boptional\b|\bif any\b|\bwhen available\b/i.test(line)) break;
+      if (!introducesOptionalFields(line)) break;
       optionalFromHere = true;
       blank = false;
     }
