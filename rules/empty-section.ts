@@ -44,7 +44,7 @@ const YES_NO_QUESTION = /^(?:are|is|do|does|did|will|would|can|could|should|shal
 const OPEN_ITEMS = /\b(?:unresolved|open|outstanding|pending|remaining) (?:questions?|issues?|items?|points?)\b|\bfuture (?:directions?|possibilities|work|extensions?)\b|\bknown (?:issues|limitations|bugs)\b|\brelated (?:issues?|work|links?|documents?|proposals?|rfcs?|keps?|prs?|pull requests?|items?)\b|\b(?:dependencies|prerequisites)\b/i;
 
 /** Sections about the effects of a change on what exists: "None" (no impact, nothing breaks) answers them in full. */
-const EFFECTS = /\bimpact\b|\bcompatibility\b|\bbreaking changes?\b|\bdeprecations?\b/i;
+const EFFECTS = /\bimpact\b|\bcompatibility\b|\bbreaking changes?\b|\bdeprecations?\b|\beffects? on\b|\baffects\b/i;
 
 /** A heading that states its own answer (`Decision: Use PostgreSQL`, `Outcome: rejected`). */
 const STATED_IN_HEADING = /^(?:decision|answer|outcome|resolution|result|verdict|chosen option|choice)\s*:\s*\S/i;
@@ -52,9 +52,9 @@ const STATED_IN_HEADING = /^(?:decision|answer|outcome|resolution|result|verdict
 /** The first sentence of the template's guidance under the heading, markup and comment fences removed. */
 const firstSentence = (body: string) => body.replace(/<!--|-->/g, ' ').replace(/^[ \t]*(?:>[ \t]?)+/gm, '').replace(/[*_`]/g, '').trim().split(/(?<=[.?!])\s/)[0] ?? '';
 
-/** Filler answers this section in full: it asks a yes/no question (heading or template guidance), lists open items, or asks for effects on what exists. */
+/** Filler answers this section in full: it asks a yes/no question (heading or template guidance), lists open items, or asks for effects on what exists (heading or template guidance). */
 const fillerAnswers = (section: Section, templateBody: string) =>
-  YES_NO_QUESTION.test(section.text) || OPEN_ITEMS.test(section.text) || EFFECTS.test(section.text) || YES_NO_QUESTION.test(firstSentence(templateBody));
+  YES_NO_QUESTION.test(section.text) || OPEN_ITEMS.test(section.text) || EFFECTS.test(section.text) || YES_NO_QUESTION.test(firstSentence(templateBody)) || EFFECTS.test(firstSentence(templateBody));
 
 /** A statement that the whole group does not apply: "not applicable", "No feature enablement/rollback necessary.", "Does not apply". */
 const NOT_APPLICABLE = /\bn\/a\b|\bnot\b[^.]{0,40}\b(?:applicable|necessary|needed|required|relevant|apply|in scope)\b|\bno\b[^.]{0,40}\b(?:necessary|needed|required)\b|\bdoes(?:n't| not) apply\b/i;

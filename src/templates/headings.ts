@@ -13,8 +13,11 @@ const HTML_ELEMENTS = new Set([
 ]);
 const HTML_TAG = /<\/?([A-Za-z][A-Za-z0-9]*)(?:\s+[A-Za-z_:][\w:.-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>/g;
 
-/** Markers of optionality a template writes into a heading: `(Optional)`, `*(optional)*`, `\[Optional\]`, `(if applicable)`, `Optional:`. */
-const OPTIONAL_IN_HEADING = /[[(]\s*(?:optional|if applicable|if any|if needed|if relevant|when applicable|as needed|as applicable|as appropriate)\b[^\])]*[\])]|^optional\s*[:–—-]\s*/gi;
+/**
+ * Markers of optionality a template writes into a heading: `(Optional)`, `*(optional)*`, `\[Optional\]`, `(if applicable)`,
+ * `Optional:`, and a condition (`(include if feature involves data)`, `(only if …)`).
+ */
+const OPTIONAL_IN_HEADING = /[[(]\s*(?:optional|if applicable|if any|if needed|if relevant|when applicable|as needed|as applicable|as appropriate|(?:include(?:d)? )?only if|include(?:d)? if|(?:include|add) when)\b[^\])]*[\])]|^optional\s*[:–—-]\s*/gi;
 /** Markers that say nothing about the outline: `(mandatory)`, `(required)`. */
 const REQUIRED_IN_HEADING = /[[(]\s*(?:mandatory|required)\s*[\])]/gi;
 

@@ -39,6 +39,10 @@ Describe the commands.
 ## ABI compatibility
 
 Describe the effect on ABI stability.
+
+## Integration with tools
+
+Describe how this proposal affects tools that integrate with it.
 `;
 
 async function lint(text: string): Promise<string[]> {
@@ -88,8 +92,13 @@ describe('empty-section: filler that answers the section', () => {
       'Are there any known failure modes?': 'N/A',
       Reference: 'The link command.',
       'ABI compatibility': 'N/A',
+      'Integration with tools': 'N/A',
     });
     expect(await lint(text)).toEqual([]);
+  });
+
+  it('None answers a section on effects under an older heading ("Effect on ABI stability" for "ABI compatibility")', async () => {
+    expect(await lint(doc({ Summary: 'Links packages.', 'Effect on ABI stability': 'None.' }))).toEqual([]);
   });
 
   it('N/A where the template asks for prose stays a finding', async () => {

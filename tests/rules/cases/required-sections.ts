@@ -126,3 +126,16 @@ new RuleTester({ documentType: nestedTemplate }).run(rule, {
     },
   ],
 });
+
+/** A condition in a template heading (`(include if feature involves data)`) makes the section optional. */
+new RuleTester({ documentType: '# [Title]\n\n## Requirements\n\n[FR]\n\n### Key Entities *(include if feature involves data)*\n\n[Entities]\n\n## Success Criteria\n\n[SC]\n' }).run(rule, {
+  valid: [{ name: 'a conditional section left out', code: '# Brace expansion\n\n## Requirements\n\nFR.\n\n## Success Criteria\n\nSC.\n' }],
+  invalid: [
+    {
+      name: 'a section without a condition is still required',
+      code: '# Brace expansion\n\n## Requirements\n\nFR.\n',
+      errors: [{ line: 3, column: 1, message: 'Missing section "## Success Criteria"' }],
+      output: '# Brace expansion\n\n## Requirements\n\nFR.\n\n## Success Criteria\n\n[SC]\n',
+    },
+  ],
+});
