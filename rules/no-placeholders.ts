@@ -213,7 +213,7 @@ const rule: Rule<Options> = {
       const to = from + (end - start);
       if (line[from] !== '[') return false;
       // The run of slots around the token: bracketed names joined by punctuation, markup and short words.
-      const SLOT = /\[[^\]\n]{1,40}\](?![(\[:])/y;
+      const SLOT = /\[[^\]\n]{1,40}\](?![([:])/y;
       const slots: Array<[number, number]> = [];
       for (let i = 0; i < line.length; ) {
         SLOT.lastIndex = i;

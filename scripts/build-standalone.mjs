@@ -9,6 +9,7 @@
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { vendoredAliases } from './vendored.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -56,9 +57,11 @@ const standalonePlugin = {
 function licenses(metafile) {
   const packages = new Map();
   for (const input of Object.keys(metafile.inputs)) {
-    const m = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+    // A vendored copy (src/parse/vendor/<package>.ts) carries its package's license, read from the installed package.
+    const vendored = /^src\/parse\/vendor\/([^/]+)\.ts$/.exec(input);
+    const m = vendored ?? /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
     if (!m) continue;
-    const directory = join(root, input.slice(0, input.lastIndexOf(m[1]) + m[1].length));
+    const directory = vendored ? join(root, 'node_modules', m[1]) : join(root, input.slice(0, input.lastIndexOf(m[1]) + m[1].length));
     if (packages.has(m[1]) || !existsSync(join(directory, 'package.json'))) continue;
     const pkg = JSON.parse(readFileSync(join(directory, 'package.json'), 'utf8'));
     const licenseFile = readdirSync(directory).find((name) => /^(licen[cs]e|copying)(\.|$)/i.test(name));
@@ -84,6 +87,7 @@ export async function buildStandalone(outdir) {
     platform: 'node',
     target: 'node20',
     mainFields: ['module', 'main'],
+    alias: vendoredAliases,
     // Only a TypeScript config file would need it, and speclint does not search for one.
     external: ['typescript'],
     plugins: [standalonePlugin],

@@ -7,6 +7,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { vendoredAliases } from './vendored.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -36,6 +37,7 @@ await esbuild.build({
   platform: 'node',
   // jsonc-parser's main entry is UMD, which esbuild cannot follow: prefer ES module entries.
   mainFields: ['module', 'main'],
+  alias: vendoredAliases,
   target: 'node20',
   // WASM parsers locate their .wasm files next to their own modules: keep them external.
   // typescript: cosmiconfig requires it only for .ts configs, which speclint does not search for (10 MB).

@@ -1,6 +1,6 @@
 /**
- * Markdown → mdast: remark-parse with GFM and YAML front matter, as remark-gfm parses it, with three savings that
- * leave the tree unchanged for what speclint reads. Together: 10.4–11.5 s → 7.1–7.5 s on rust-rfcs (640 files);
+ * Markdown → mdast: remark-parse with GFM and YAML front matter, as remark-gfm parses it, with four savings that
+ * leave the tree unchanged for what speclint reads. The first three: Together: 10.4–11.5 s → 7.1–7.5 s on rust-rfcs (640 files);
  * each, measured there on its own:
  *
  * - No autolink literals (bare `https://…`, `www.…`, e-mail addresses as link nodes): a third of all parse time
@@ -10,10 +10,15 @@
  *   every line of every paragraph as a table head, a fifth of the rest (7.1 s → 5.6 s), and without a delimiter
  *   row there is no table to find.
  * - The footnote extension only for a document holding `[^`: without it there is no footnote to find (5 %).
+ *
+ * And mdast-util-from-markdown's compile step is a copy (vendor/mdast-util-from-markdown.ts) that does not allocate
+ * a context object per micromark event: a quarter of the parse's CPU on spec-kit-sized trees. remark-parse is
+ * mdast-util-from-markdown with unified around it, so it is called directly.
  */
-import { unified, type Processor } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
+import type { Extension as MicromarkExtension } from 'micromark-util-types';
+import type { Extension as FromMarkdownExtension } from 'mdast-util-from-markdown';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
@@ -23,41 +28,51 @@ import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Root } from 'mdast';
+import { fromMarkdown } from './vendor/mdast-util-from-markdown.js';
 
 interface GfmParts {
   tables: boolean;
   footnotes: boolean;
 }
 
-function gfm(this: Processor, parts: GfmParts): void {
-  const data = this.data();
-  const micromark = (data.micromarkExtensions ??= []);
-  const fromMarkdown = (data.fromMarkdownExtensions ??= []);
-  // remark-gfm's order, which decides between constructs starting with the same character.
-  if (parts.footnotes) {
-    micromark.push(gfmFootnote());
-    fromMarkdown.push(gfmFootnoteFromMarkdown());
-  }
-  micromark.push(gfmStrikethrough());
-  fromMarkdown.push(gfmStrikethroughFromMarkdown());
-  if (parts.tables) {
-    micromark.push(gfmTable());
-    fromMarkdown.push(gfmTableFromMarkdown());
-  }
-  micromark.push(gfmTaskListItem());
-  fromMarkdown.push(gfmTaskListItemFromMarkdown());
+export interface ParseOptions {
+  extensions: MicromarkExtension[];
+  mdastExtensions: FromMarkdownExtension[];
 }
 
-const processors = new Map<string, Processor>();
-
-function processorFor(parts: GfmParts): Processor {
-  const key = `${parts.tables}${parts.footnotes}`;
-  let processor = processors.get(key);
-  if (!processor) {
-    processor = unified().use(remarkParse).use(gfm, parts).use(remarkFrontmatter, ['yaml']) as unknown as Processor;
-    processors.set(key, processor);
+/** remark-parse with remark-gfm and remark-frontmatter(['yaml']), minus the parts `parts` leaves out. */
+function parseOptions(parts: GfmParts): ParseOptions {
+  const extensions: MicromarkExtension[] = [];
+  const mdastExtensions: FromMarkdownExtension[] = [];
+  // remark-gfm's order, which decides between constructs starting with the same character.
+  if (parts.footnotes) {
+    extensions.push(gfmFootnote());
+    mdastExtensions.push(gfmFootnoteFromMarkdown());
   }
-  return processor;
+  extensions.push(gfmStrikethrough());
+  mdastExtensions.push(gfmStrikethroughFromMarkdown());
+  if (parts.tables) {
+    extensions.push(gfmTable());
+    mdastExtensions.push(gfmTableFromMarkdown());
+  }
+  extensions.push(gfmTaskListItem());
+  mdastExtensions.push(gfmTaskListItemFromMarkdown());
+  // remark-frontmatter is applied after remark-gfm.
+  extensions.push(frontmatter(['yaml']));
+  mdastExtensions.push(frontmatterFromMarkdown(['yaml']));
+  return { extensions, mdastExtensions };
+}
+
+const optionSets = new Map<string, ParseOptions>();
+
+function optionsFor(parts: GfmParts): ParseOptions {
+  const key = `${parts.tables}${parts.footnotes}`;
+  let options = optionSets.get(key);
+  if (!options) {
+    options = parseOptions(parts);
+    optionSets.set(key, options);
+  }
+  return options;
 }
 
 const PIPE = 0x7c;
@@ -175,9 +190,14 @@ export function assertNestingWithinLimit(text: string): void {
   if (MAY_NEST_DEEPLY.test(text) && containerDepth(text) > MAX_CONTAINER_DEPTH) throw new NestingError();
 }
 
+/** The micromark and mdast extensions a text is parsed with (only those it can use). */
+export function markdownOptionsFor(text: string): ParseOptions {
+  return optionsFor({ tables: mayHoldTable(text), footnotes: text.includes('[^') });
+}
+
 /** One micromark parse of a text already checked by assertNestingWithinLimit (chunks.ts parses pieces with it). */
 export function parseMarkdownUnchecked(text: string): Root {
-  return processorFor({ tables: mayHoldTable(text), footnotes: text.includes('[^') }).parse(text) as Root;
+  return fromMarkdown(text, undefined, markdownOptionsFor(text)) as Root;
 }
 
 /** Parse Markdown into an mdast tree, as specs are parsed (templates use this too). Throws NestingError. */
