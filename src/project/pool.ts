@@ -10,15 +10,16 @@
  * - Every process pays the parser's JIT warm-up again: a cold pass over the slice costs 12.8 s CPU, a warm one 7.2 s.
  *   So a lane needs a few MB of Markdown (MIN_BYTES_PER_WORKER) to pay for itself, and a core of its own: a lane
  *   the machine cannot run at the same time as the others only adds its warm-up.
- * - How many cores are ours is measured, not guessed from the load average: the cores the machine left idle since
- *   the run started, plus the share this process itself got (its work moves to the lanes). The load average counts
- *   runnable threads over the last minute, but Linux shares the cores between sessions first (autogroup, on by
+ * - How many cores are ours is measured, not guessed from the load average: the first lane starts at once, and
+ *   another for each core the machine leaves idle while it works (LANE_DECISION_MS). The load average counts
+ *   runnable threads over the last minute, earlier runs of this tool included (an idle machine running speclint
+ *   back to back shows 1–2 and got one lane), and Linux shares the cores between sessions first (autogroup, on by
  *   default; containers do the same with cgroups): on this shared machine a busy loop got 0.29 of a core alone and
  *   0.32 with a second one beside it in the same session, so a second lane bought nothing while others were busy.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, SpeclintError } from '../errors.js';
 import { packageRoot } from './package-root.js';
@@ -49,40 +50,34 @@ export function workerScript(): string | undefined {
   return existsSync(path) ? path : undefined;
 }
 
-/** The machine's idle CPU time and this process's CPU time at a moment (see `coresToSpare`). */
+/** The machine's idle CPU time (all cores) at a moment. */
 export interface CpuSample {
   at: number;
   idleMs: number;
-  own: NodeJS.CpuUsage;
 }
 
 export function cpuSample(): CpuSample {
   let idleMs = 0;
   for (const cpu of cpus()) idleMs += cpu.times.idle;
-  return { at: performance.now(), idleMs, own: process.cpuUsage() };
+  return { at: performance.now(), idleMs };
+}
+
+/** How many worker lanes to start at once, and how many a run may grow to when cores turn out to be idle. */
+export interface LanePlan {
+  first: number;
+  upTo: number;
 }
 
 /**
- * The cores worker lanes could have, measured since `since` (the start of the run): the cores the machine left idle
- * plus those this process used. Under 100 ms (the kernel's idle counters tick every 10 ms) it falls back to the
- * 1-minute load average.
+ * `--threads n` asks for n lanes (no more than files). Automatic: none below MIN_BYTES_FOR_WORKERS; one lane at
+ * once, and up to one more per MIN_BYTES_PER_WORKER of Markdown (at most the cores), each started only if the
+ * machine shows an idle core while the first lane works (`extraLanes`).
  */
-export function coresToSpare(since: CpuSample, cores = availableParallelism()): number {
-  const now = cpuSample();
-  const elapsedMs = now.at - since.at;
-  if (elapsedMs < 100) return cores - loadavg()[0]!;
-  const own = process.cpuUsage(since.own);
-  return (now.idleMs - since.idleMs) / elapsedMs + (own.user + own.system) / 1000 / elapsedMs;
-}
-
-/**
- * How many worker processes lint the files (0: this process). `--threads n` asks for n. Automatic: none below
- * MIN_BYTES_FOR_WORKERS; then one lane, and another per MIN_BYTES_PER_WORKER of Markdown, but no more than there are
- * cores to spare (`coresToSpare`, rounded) and at least one.
- */
-export function plannedWorkers(files: string[], threads: number | undefined, machine: { cores?: number; spare?: () => number } = {}): number {
-  const { cores = availableParallelism(), spare = () => cores - loadavg()[0]! } = machine;
-  if (threads !== undefined) return Math.min(threads, files.length);
+export function plannedLanes(files: string[], threads: number | undefined, cores = availableParallelism()): LanePlan {
+  if (threads !== undefined) {
+    const lanes = Math.min(threads, files.length);
+    return { first: lanes, upTo: lanes };
+  }
   const enough = Math.max(MIN_BYTES_FOR_WORKERS, (cores - 1) * MIN_BYTES_PER_WORKER);
   let bytes = 0;
   for (const file of files) {
@@ -93,21 +88,36 @@ export function plannedWorkers(files: string[], threads: number | undefined, mac
     }
     if (bytes >= enough) break;
   }
-  if (bytes < MIN_BYTES_FOR_WORKERS) return 0;
-  const bySize = Math.min(cores, 1 + Math.floor(bytes / MIN_BYTES_PER_WORKER), files.length);
-  if (bySize <= 1) return 1;
-  return Math.max(1, Math.min(bySize, Math.round(spare())));
+  if (bytes < MIN_BYTES_FOR_WORKERS) return { first: 0, upTo: 0 };
+  return { first: 1, upTo: Math.max(1, Math.min(cores, 1 + Math.floor(bytes / MIN_BYTES_PER_WORKER), files.length)) };
 }
 
-/** Lints `files` in `count` worker processes started from `script`. */
-export async function lintInWorkers(files: string[], options: SpeclintOptions, count: number, script: string): Promise<FileOutcome[]> {
+/**
+ * Lanes to add to a running pool, from the cores the machine left idle (`idleCores`, measured while the first lane
+ * worked): one per idle core, within the plan, and none once most files are handed out.
+ */
+export function extraLanes(plan: LanePlan, running: number, idleCores: number, filesLeft: number, files: number): number {
+  if (filesLeft < files / 4) return 0;
+  // 0.7 of an idle core earns a lane: on a 2-core machine at load 4, two lanes cost 1.5 times the CPU of one.
+  return Math.max(0, Math.min(plan.upTo - running, Math.floor(idleCores + 0.3)));
+}
+
+/**
+ * How long the first lane works before the pool measures whether another has a core of its own. The measure then
+ * sees the machine as the run finds it, not the load average of the last minute (which counts earlier runs of this
+ * very tool); a second lane starting this much later loses little, since it needs about as long to load.
+ */
+const LANE_DECISION_MS = 250;
+
+/** Lints `files` in worker processes started from `script`: `plan.first` at once, more if cores turn out idle. */
+export async function lintInWorkers(files: string[], options: SpeclintOptions, plan: LanePlan, script: string): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = new Array(files.length);
   let next = 0;
   let failed: Error | undefined;
   const children: ChildProcess[] = [];
   // Smaller batches as the list runs out, so that no worker is left with a long last batch while the others idle.
   const take = (): WorkerBatch => {
-    const size = Math.max(1, Math.min(BATCH, Math.floor((files.length - next) / (count * 3))));
+    const size = Math.max(1, Math.min(BATCH, Math.floor((files.length - next) / (children.length * 3))));
     const batch = files.slice(next, next + size).map((path, i) => ({ index: next + i, path }));
     next += batch.length;
     return batch;
@@ -157,10 +167,27 @@ export async function lintInWorkers(files: string[], options: SpeclintOptions, c
       });
       send();
     });
-  for (let i = 0; i < count; i++) {
-    children.push(fork(script, [JSON.stringify(options)], { execArgv: WORKER_V8_FLAGS, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] }));
+  const lanes: Promise<void>[] = [];
+  const startLane = () => {
+    const child = fork(script, [JSON.stringify(options)], { execArgv: WORKER_V8_FLAGS, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    children.push(child);
+    lanes.push(runChild(child));
+  };
+  for (let i = 0; i < plan.first; i++) startLane();
+  let decision: NodeJS.Timeout | undefined;
+  if (plan.upTo > plan.first) {
+    const since = cpuSample();
+    decision = setTimeout(() => {
+      if (failed) return;
+      const now = cpuSample();
+      const idleCores = (now.idleMs - since.idleMs) / Math.max(1, now.at - since.at);
+      const added = extraLanes(plan, children.length, idleCores, files.length - next, files.length);
+      for (let i = 0; i < added; i++) startLane();
+    }, LANE_DECISION_MS);
   }
-  await Promise.all(children.map(runChild));
+  // Lanes added while waiting are waited for too; once every lane is done, all files are handed out.
+  for (let i = 0; i < lanes.length; i++) await lanes[i];
+  clearTimeout(decision);
   if (failed) throw failed;
   return outcomes;
 }

@@ -16,7 +16,7 @@ import { FileLinter, type FileConfig, type FileOutcome } from './lint-file.js';
 import { displayPath } from './paths.js';
 import { readMarkdownFile } from './read.js';
 import { sourceLinesFor } from '../reporters/excerpts.js';
-import { coresToSpare, cpuSample, type CpuSample, lintInWorkers, plannedWorkers, workerScript } from './pool.js';
+import { lintInWorkers, plannedLanes, workerScript } from './pool.js';
 import { applyBaselines, writeBaselines, type BaselineWrite } from './baselines.js';
 import { UsageError } from '../errors.js';
 import { PACKAGE_INFO } from '../package-info.generated.js';
@@ -174,8 +174,6 @@ export class Speclint {
 
   /** Lints the Markdown files that paths, directories and globs name (and `selection` keeps), in a stable order. */
   async lintFiles(patterns: string[], selection: FileSelection = {}): Promise<LintRun> {
-    // How busy the machine is during discovery decides how many worker lanes can have a core (pool.ts).
-    const started = cpuSample();
     const notifications: Notification[] = [];
     const { files, changed } = await this.candidateFiles(patterns, selection, notifications);
     const ignored: string[] = [];
@@ -185,7 +183,7 @@ export class Speclint {
       const { index, count } = selection.shard;
       selected = selected.filter((file) => shardOf(displayPath(this.options.cwd, file), count) === index - 1);
     }
-    const outcomes = await this.lintSelected(selected, started);
+    const outcomes = await this.lintSelected(selected);
     const results: FileReport[] = [];
     for (const outcome of outcomes) {
       if (outcome.report) results.push(outcome.report);
@@ -254,7 +252,7 @@ export class Speclint {
   }
 
   /** Cache hits first, then the misses: in this process, or for enough Markdown in worker processes. */
-  private async lintSelected(files: string[], started?: CpuSample): Promise<FileOutcome[]> {
+  private async lintSelected(files: string[]): Promise<FileOutcome[]> {
     const { options } = this;
     const cache = options.cache && !options.fix && !options.fixDryRun
       ? new LintCache(resolve(options.cwd, options.cache.location), options.cache.strategy, `${PACKAGE_INFO.version}/${RESULT_FORMAT}`)
@@ -284,8 +282,8 @@ export class Speclint {
 
     const pendingFiles = pending.map((i) => files[i]!);
     const script = workerScript();
-    const workers = script ? plannedWorkers(pendingFiles, options.threads, started ? { spare: () => coresToSpare(started) } : {}) : 0;
-    const fresh = workers > 0 ? await lintInWorkers(pendingFiles, options, workers, script!) : await this.lintHere(pendingFiles);
+    const lanes = script ? plannedLanes(pendingFiles, options.threads) : { first: 0, upTo: 0 };
+    const fresh = lanes.first > 0 ? await lintInWorkers(pendingFiles, options, lanes, script!) : await this.lintHere(pendingFiles);
     pending.forEach((fileIndex, i) => {
       const outcome = fresh[i]!;
       outcomes[fileIndex] = outcome;
