@@ -85,18 +85,24 @@ function folderSets(files: string[], posixOf: Map<string, string>, claimed: Set<
     const grand = parts[parts.length - 3] ?? '';
     if (kind === 'speckit' ? parent === 'specs' && SPECKIT_FOLDER.test(own) : parent === 'specs' && grand === '.kiro') roots.add(folder);
   }
+  // Each file goes to the deepest root above it: a nested feature folder (specs/001-x/specs/002-y) belongs to itself.
+  // One walk up per file, not a pass over all files per root (0.25 s on the 481 spec-kit files of the corpus).
+  const membersOf = new Map<string, SetMember[]>([...roots].map((root) => [root, []]));
+  for (const file of files) {
+    if (claimed.has(file)) continue;
+    const path = posixOf.get(file)!;
+    for (let folder = dirname(path); ; folder = dirname(folder)) {
+      const members = membersOf.get(folder);
+      if (members) {
+        members.push({ path: file, role: dirname(path) === folder ? (roles[basename(path)] ?? 'supporting') : 'supporting' });
+        break;
+      }
+      if (dirname(folder) === folder) break;
+    }
+  }
   const sets: SpecSet[] = [];
   for (const root of roots) {
-    const members: SetMember[] = [];
-    for (const file of files) {
-      if (claimed.has(file)) continue;
-      const path = posixOf.get(file)!;
-      if (!within(path, root)) continue;
-      // A nested feature folder (specs/001-x/specs/002-y) belongs to itself.
-      if ([...roots].some((other) => other !== root && other.startsWith(`${root}/`) && within(path, other))) continue;
-      const role: SetRole = dirname(path) === root ? (roles[basename(path)] ?? 'supporting') : 'supporting';
-      members.push({ path: file, role });
-    }
+    const members = membersOf.get(root)!;
     for (const member of members) claimed.add(member.path);
     const name = basename(root);
     sets.push({

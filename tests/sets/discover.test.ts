@@ -25,6 +25,15 @@ describe('discoverSets', () => {
     expect(sets[1]!.reason).toMatch(/spec-kit layout/);
   });
 
+  it('gives a file to the deepest feature folder above it: a feature nested in another belongs to itself', () => {
+    const sets = discoverSets(['specs/001-a/spec.md', 'specs/001-a/notes/x.md', 'specs/001-a/specs/002-b/spec.md', 'specs/001-a/specs/002-b/extra/y.md', '/abs/specs/003-c/tasks.md']);
+    expect(shape(sets)).toEqual([
+      { id: 'speckit:/abs/specs/003-c', kind: 'speckit', members: ['tasks /abs/specs/003-c/tasks.md'] },
+      { id: 'speckit:specs/001-a', kind: 'speckit', members: ['supporting specs/001-a/notes/x.md', 'spec specs/001-a/spec.md'] },
+      { id: 'speckit:specs/001-a/specs/002-b', kind: 'speckit', members: ['supporting specs/001-a/specs/002-b/extra/y.md', 'spec specs/001-a/specs/002-b/spec.md'] },
+    ]);
+  });
+
   it('finds Kiro specs under .kiro/specs/<name>/, and takes Windows paths as given', () => {
     const sets = discoverSets(['.kiro\\specs\\reset\\requirements.md', '.kiro\\specs\\reset\\design.md', '.kiro\\specs\\reset\\tasks.md', '.kiro/steering/tech.md']);
     expect(shape(sets)).toEqual([{ id: 'kiro:.kiro/specs/reset', kind: 'kiro', members: ['plan .kiro\\specs\\reset\\design.md', 'spec .kiro\\specs\\reset\\requirements.md', 'tasks .kiro\\specs\\reset\\tasks.md'] }]);
