@@ -1,5 +1,5 @@
 import { createRequire as __speclintCreateRequire } from 'node:module'; import { fileURLToPath as __speclintFileURLToPath } from 'node:url'; const require = __speclintCreateRequire(import.meta.url); const __filename = __speclintFileURLToPath(import.meta.url); const __dirname = __filename.slice(0, __filename.lastIndexOf('/'));
-import{OPTIONAL_FIELD,canonicalKey,cleanHeading,compileTemplate,headingForms,headingKey,headingPattern,introducesOptionalFields,isAllStandIn,isOptionalHeading,isTitleHeading,marksFieldOptional,matchesHeading,metadataKeyOfLine,optionalFromText,templateHeadingText,titlePattern}from"./chunk-KCRAO55Z.mjs";import{didYouMean}from"./chunk-Y46YLXA6.mjs";var BUILTIN_TEMPLATES={"design-doc":`# Technical Specification: [Feature Name]
+import{OPTIONAL_FIELD,canonicalKey,cleanHeading,compileTemplate,headingForms,headingKey,headingPattern,introducesOptionalFields,isAllStandIn,isOptionalHeading,isTitleHeading,marksFieldOptional,matchesHeading,metadataKeyOfLine,optionalFromText,templateHeadingText,titlePattern}from"./chunk-5X5NKH4J.mjs";import{didYouMean}from"./chunk-Y46YLXA6.mjs";var BUILTIN_TEMPLATES={"design-doc":`# Technical Specification: [Feature Name]
 
 **Version:** 1.0
 **Status:** Draft | Review | Approved
