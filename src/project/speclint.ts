@@ -23,6 +23,7 @@ import { PACKAGE_INFO } from '../package-info.generated.js';
 import type { FileSelection, SpeclintOptions } from './options.js';
 import type { ChangedFiles } from './git-changed.js';
 import type { SetsOutcome } from './sets.js';
+import type { SpecSet } from '../sets/types.js';
 import type { DocumentTypeSource, Rule } from '../types.js';
 import type { FileReport, Notification, ReportContext } from '../reporters/types.js';
 
@@ -183,6 +184,11 @@ export class Speclint {
       const { index, count } = selection.shard;
       selected = selected.filter((file) => shardOf(displayPath(this.options.cwd, file), count) === index - 1);
     }
+    // A shard sees part of each set: its summaries go to `speclint sets --from` (--summaries-out) instead.
+    const withSets = !selection.shard && this.options.sets !== false;
+    // Which files form sets depends on their paths alone: found while worker lanes lint, not after them.
+    const foundSets = withSets && changed === undefined ? this.discoverSets(selected) : undefined;
+    foundSets?.catch(() => {}); // awaited below; an early lint failure must not leave it unhandled
     const outcomes = await this.lintSelected(selected);
     const results: FileReport[] = [];
     for (const outcome of outcomes) {
@@ -190,21 +196,30 @@ export class Speclint {
       if (outcome.notification) notifications.push(outcome.notification);
     }
     if (changed && selection.onlyChangedLines) await keepChangedLines(results, changed);
-    // A shard sees part of each set: its summaries go to `speclint sets --from` (--summaries-out) instead.
-    const sets = selection.shard || this.options.sets === false ? undefined : await this.projectPass(results, selected, patterns, changed !== undefined);
+    const sets = !withSets ? undefined : foundSets ? await this.runSets(results, await foundSets) : await this.changedSetsPass(results, selected, patterns);
     return { results, notifications, selected, ignored, changed, sets };
   }
 
+  /** The sets the linted files form (from their paths and configs alone), for the set rules over their summaries. */
+  private async discoverSets(files: string[]): Promise<SpecSet[]> {
+    const { discoverProjectSets } = await import('./sets.js');
+    return discoverProjectSets(files, this.options.cwd, (path: string) => this.configFor(path));
+  }
+
+  private async runSets(results: FileReport[], sets: SpecSet[]): Promise<SetsOutcome> {
+    const { runSetRules } = await import('./sets.js');
+    return runSetRules(results, sets, this.options.cwd, (path: string) => this.configFor(path), this.setPassOptions());
+  }
+
   /**
-   * The set rules over the summaries of the linted files. With --changed, sets are found among all the files the
-   * patterns name, and the other members of a set with a changed file are linted too (from the cache when warm):
-   * a changed tasks.md re-checks its spec's status. Those files report only the set findings that land in them.
+   * The set rules of a --changed run. Sets are found among all the files the patterns name, and the other members of
+   * a set with a changed file are linted too (from the cache when warm): a changed tasks.md re-checks its spec's
+   * status. Those files report only the set findings that land in them.
    */
-  private async projectPass(results: FileReport[], selected: string[], patterns: string[], changedOnly: boolean): Promise<SetsOutcome> {
+  private async changedSetsPass(results: FileReport[], selected: string[], patterns: string[]): Promise<SetsOutcome> {
     const { discoverProjectSets, membersAffectedBy, runSetRules } = await import('./sets.js');
     const { cwd } = this.options;
     const configFor = (path: string) => this.configFor(path);
-    if (!changedOnly) return runSetRules(results, await discoverProjectSets(selected, cwd, configFor), cwd, configFor, this.setPassOptions());
     const { collectFiles } = await import('./files.js');
     const all: string[] = [];
     for (const file of (await collectFiles(patterns.length > 0 ? patterns : ['.'], cwd)).files) if (!(await this.configFor(file)).ignored) all.push(file);
