@@ -50,16 +50,17 @@ export function workerScript(): string | undefined {
   return existsSync(path) ? path : undefined;
 }
 
-/** The machine's idle CPU time (all cores) at a moment. */
+/** The machine's idle CPU time (all cores) and this process's CPU time at a moment. */
 export interface CpuSample {
   at: number;
   idleMs: number;
+  own: NodeJS.CpuUsage;
 }
 
 export function cpuSample(): CpuSample {
   let idleMs = 0;
   for (const cpu of cpus()) idleMs += cpu.times.idle;
-  return { at: performance.now(), idleMs };
+  return { at: performance.now(), idleMs, own: process.cpuUsage() };
 }
 
 /** How many worker lanes to start at once, and how many a run may grow to when cores turn out to be idle. */
@@ -180,7 +181,10 @@ export async function lintInWorkers(files: string[], options: SpeclintOptions, p
     decision = setTimeout(() => {
       if (failed) return;
       const now = cpuSample();
-      const idleCores = (now.idleMs - since.idleMs) / Math.max(1, now.at - since.at);
+      const elapsedMs = Math.max(1, now.at - since.at);
+      // This process's own work meanwhile (finding the run's spec sets) is over soon: its core counts as idle.
+      const own = process.cpuUsage(since.own);
+      const idleCores = (now.idleMs - since.idleMs + (own.user + own.system) / 1000) / elapsedMs;
       const added = extraLanes(plan, children.length, idleCores, files.length - next, files.length);
       for (let i = 0; i < added; i++) startLane();
     }, LANE_DECISION_MS);
