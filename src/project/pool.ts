@@ -135,9 +135,16 @@ export async function lintInWorkers(files: string[], options: SpeclintOptions, p
         if (child.connected) child.disconnect();
         resolveRun();
       };
+      // Two batches in flight per lane, so that a lane never waits for this process to send the next one (it may be
+      // busy finding the spec sets: lanes waited 0.4 s each over the corpus).
+      let inFlight = 0;
       const send = () => {
         const batch = failed ? [] : take();
-        if (batch.length === 0) return finish();
+        if (batch.length === 0) {
+          if (inFlight === 0) finish();
+          return;
+        }
+        inFlight++;
         child.send(batch, (error) => {
           if (error) {
             fail(new SpeclintError(`a worker process could not be reached: ${error.message}`));
@@ -146,6 +153,7 @@ export async function lintInWorkers(files: string[], options: SpeclintOptions, p
         });
       };
       child.on('message', (results: WorkerResult[]) => {
+        inFlight--;
         for (const result of results) {
           if (result.error) {
             const ErrorClass = result.error.name === 'ConfigError' ? ConfigError : SpeclintError;
@@ -166,6 +174,7 @@ export async function lintInWorkers(files: string[], options: SpeclintOptions, p
           finish();
         }
       });
+      send();
       send();
     });
   const lanes: Promise<void>[] = [];
