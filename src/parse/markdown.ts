@@ -1,6 +1,6 @@
 /**
  * Markdown → mdast: remark-parse with GFM and YAML front matter, as remark-gfm parses it, with four savings that
- * leave the tree unchanged for what speclint reads. The first three: Together: 10.4–11.5 s → 7.1–7.5 s on rust-rfcs (640 files);
+ * leave the tree unchanged for what speclint reads. The first three together: 10.4–11.5 s → 7.1–7.5 s on rust-rfcs (640 files);
  * each, measured there on its own:
  *
  * - No autolink literals (bare `https://…`, `www.…`, e-mail addresses as link nodes): a third of all parse time
@@ -11,9 +11,10 @@
  *   row there is no table to find.
  * - The footnote extension only for a document holding `[^`: without it there is no footnote to find (5 %).
  *
- * And mdast-util-from-markdown's compile step is a copy (vendor/mdast-util-from-markdown.ts) that does not allocate
- * a context object per micromark event: a quarter of the parse's CPU on spec-kit-sized trees. remark-parse is
- * mdast-util-from-markdown with unified around it, so it is called directly.
+ * And patched copies of two parser pieces (vendor/: mdast-util-from-markdown's compile step, which allocated a
+ * context object per micromark event, and micromark-util-subtokenize, which the bundles alias): a sixth less CPU per
+ * worker on spec-kit-sized trees. remark-parse is mdast-util-from-markdown with unified around it, so the copy is
+ * called directly.
  */
 import type { Extension as MicromarkExtension } from 'micromark-util-types';
 import type { Extension as FromMarkdownExtension } from 'mdast-util-from-markdown';

@@ -8,7 +8,7 @@
  * Markdown, a quarter of the whole parse's CPU with the garbage collection they cause (530 files of
  * speckit + madr + react-rfcs, one process: 8.3–11.8 s → 6.3–6.5 s on a cold pass, 6.1 → 4.0 s warm). The copy
  * calls every handler with one context whose `sliceSerialize` is set per event; no handler assigns to its context,
- * so the trees are the same: tests/parse/from-markdown.slow.test.ts compares them with upstream's on every corpus
+ * so the trees are the same: tests/core/vendored.slow.test.ts compares them with upstream's on every fifth corpus
  * document. Nothing else is changed.
  */
 /**

@@ -10,7 +10,7 @@
  * imports this package by name from two places (its postprocess step and the content construct), so the bundles
  * and the tests resolve the name to this file (scripts/build.mjs, scripts/build-standalone.mjs,
  * vitest.config.ts); the compiled library (dist/src) keeps upstream's, which gives the same events.
- * tests/core/from-markdown.slow.test.ts compares the trees with upstream's on the corpus.
+ * tests/core/vendored.slow.test.ts compares the trees with upstream's on every fifth corpus document.
  */
 /**
  * @import {Chunk, Event, Token} from 'micromark-util-types'
