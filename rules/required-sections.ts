@@ -32,11 +32,13 @@ const rule: Rule = {
         key: 'title',
       });
     }
-    const grouped = new Set(match.unanswered.flatMap((u) => u.missing));
+    const groupOf = new Map(match.unanswered.flatMap((group) => group.missing.map((missing) => [missing, group] as const)));
     const reportedGroups = new Set<Section>();
+    // A close call between two types: report, but insert nothing from a template that may not be the document's.
+    const closeCall = `; the type is a close call with "${documentTypeRival}", so --fix inserts nothing: name the type (front matter speclint: { type: … }, or "documents" in config)`;
     for (const missing of match.missing) {
       const { pattern } = missing;
-      const group = grouped.has(missing) ? match.unanswered.find((u) => u.missing.includes(missing)) : undefined;
+      const group = groupOf.get(missing);
       if (group) {
         if (!reportedGroups.has(group.scope)) {
           reportedGroups.add(group.scope);
@@ -48,10 +50,9 @@ const rule: Rule = {
       const what = pattern.wildcard ? `(one or more headings in place of "${heading(pattern)}")` : `"${heading(pattern)}"`;
       const subsections = pattern.children.filter((c) => !c.optional).length;
       const point = doc.pointAt(Math.min(missing.insertAt, doc.text.length));
-      // A close call between two types: report, but insert nothing from a template that may not be the document's.
       const insertion = documentTypeRival === undefined ? missing.insertion : undefined;
       const remedy = insertion !== undefined ? `; ${INSERTS_FROM_TEMPLATE}`
-        : missing.insertion !== undefined ? `; the type is a close call with "${documentTypeRival}", so --fix inserts nothing: name the type (front matter speclint: { type: … }, or "documents" in config)`
+        : missing.insertion !== undefined ? closeCall
         : pattern.wildcard ? '' : '; a heading of that name is elsewhere in the document — move it here';
       const optionalHint = pattern.since ? '' : ` (or list it in the type's "optionalSections")`;
       report({
@@ -72,7 +73,7 @@ const rule: Rule = {
       const texts = missing.map((m) => m.insertion);
       const insertion = documentTypeRival === undefined && texts.every((t): t is string => t !== undefined) && missing.every((m) => m.insertAt === insertAt) ? texts.join('') : undefined;
       const remedy = insertion !== undefined ? `; ${INSERTS_ALL_FROM_TEMPLATE}`
-        : documentTypeRival !== undefined && texts.every((t) => t !== undefined) ? `; the type is a close call with "${documentTypeRival}", so --fix inserts nothing: name the type (front matter speclint: { type: … }, or "documents" in config)`
+        : documentTypeRival !== undefined && texts.every((t) => t !== undefined) ? closeCall
         : '';
       report({
         message: `Section "${scope.text}" has none of the ${missing.length} subsections the ${type!.id} template puts under it (${listed}, template line ${missing[0]!.pattern.line}${parent ? ` under "${heading(parent)}"` : ''}): add each under its own heading${remedy}`,

@@ -9,6 +9,7 @@
  */
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { fileNumber, isFolderDocument } from '../sets/numbers.js';
+import { SPECKIT_FOLDER } from '../sets/discover.js';
 import { affectedPaths, checkSets, discoverSets, setDirectiveFindings, type CrossFinding, type SetsConfig, type SpecSet } from '../sets/index.js';
 import { DIRECTIVES_RULE_ID } from '../directives.js';
 import { displayPath } from './paths.js';
@@ -79,7 +80,7 @@ function featureFolderOf(file: string): string | undefined {
   const parts = file.split(sep);
   for (let i = parts.length - 2; i >= 2; i--) {
     if (parts[i - 1] !== 'specs') continue;
-    if (/^\d{3,}[-_]/.test(parts[i]!) || parts[i - 2] === '.kiro') return parts.slice(0, i + 1).join(sep);
+    if (SPECKIT_FOLDER.test(parts[i]!) || parts[i - 2] === '.kiro') return parts.slice(0, i + 1).join(sep);
   }
   return undefined;
 }
@@ -111,6 +112,7 @@ export async function runSetRulesForText(report: FileReport, host: TextSetPassHo
   // A file inside a spec-kit or Kiro feature folder belongs to that folder's set (unless the config has layouts of
   // its own): list that folder, not the whole project.
   const ownLayouts = Boolean(loaded.sets?.sets?.length || loaded.sets?.collections?.length);
+  const inNoSet: SetsOutcome = { sets: [], summaries: new Map(report.summary ? [[report.filePath, report.summary]] : []), findings: [] };
   const feature = featureFolderOf(file);
   if (!ownLayouts && feature && feature.startsWith(`${root}${sep}`)) root = feature;
   else if (!ownLayouts && !feature) {
@@ -118,7 +120,7 @@ export async function runSetRulesForText(report: FileReport, host: TextSetPassHo
     // numbered folder's document (those merge upwards); any other file is in no set, and nothing is read.
     const posix = toPosix(file);
     const folderDocument = isFolderDocument(basename(file));
-    if (!folderDocument && !fileNumber(posix)) return { sets: [], summaries: new Map(report.summary ? [[report.filePath, report.summary]] : []), findings: [] };
+    if (!folderDocument && !fileNumber(posix)) return inNoSet;
     if (!folderDocument && dirname(file).startsWith(`${root}${sep}`)) root = dirname(file);
   }
   const candidates: string[] = [];
@@ -129,7 +131,7 @@ export async function runSetRulesForText(report: FileReport, host: TextSetPassHo
   const sets = (await discoverProjectSets(candidates, cwd, configFor))
     .filter((set) => set.members.some((m) => m.path === ownPath))
     .filter((set) => set.kind !== 'collection' || set.members.length <= TEXT_COLLECTION_MAX);
-  if (sets.length === 0) return { sets, summaries: new Map(report.summary ? [[report.filePath, report.summary]] : []), findings: [] };
+  if (sets.length === 0) return inNoSet;
   const memberPaths = new Set(sets.flatMap((set) => set.members.map((m) => m.path)));
   const others = candidates.filter((path) => path !== file && memberPaths.has(displayPath(cwd, path)));
   // Others only lend their summaries: their own findings are not this run's.

@@ -16,7 +16,8 @@ import type { CollectionConfig, ResolvedNumbering, SetMember, SetRole, SetsConfi
 import { DEFAULT_FILE_PATTERNS, DEFAULT_NUMBERING, DEFAULT_NUMBER_FIELDS, DEFAULT_TITLE_PATTERNS, fileNumber, isFolderDocument, numberPattern } from './numbers.js';
 
 const MARKDOWN = /\.(?:md|markdown)$/i;
-const SPECKIT_FOLDER = /^\d{3,}[-_]/;
+/** A spec-kit feature folder's name (`001-login`), below a `specs` folder. */
+export const SPECKIT_FOLDER = /^\d{3,}[-_]/;
 const SPECKIT_ROLES: Record<string, SetRole> = { 'spec.md': 'spec', 'plan.md': 'plan', 'tasks.md': 'tasks' };
 const KIRO_ROLES: Record<string, SetRole> = { 'requirements.md': 'spec', 'design.md': 'plan', 'tasks.md': 'tasks' };
 /** A collection needs this many numbered documents in one folder (two `01-intro.md` files are not a series). */

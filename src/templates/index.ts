@@ -12,7 +12,7 @@ import { BUILTIN_TEMPLATES } from './builtin.generated.js';
 import { compileTemplate, type CompiledType } from './compile.js';
 import { cleanHeading, headingForms, matchesHeading, type HeadingForms } from './headings.js';
 import { canonicalKey } from '../parse/metadata.js';
-import { detectionSignature, documentKinds, type DetectionSignature } from './signature.js';
+import { detectionSignature, documentKinds, singular, type DetectionSignature } from './signature.js';
 
 export interface TypeSelection {
   type?: DocumentType;
@@ -126,10 +126,8 @@ function namedAs(path: string, signature: DetectionSignature): boolean {
     if (short.length >= 4) names.add(short);
   }
   const folders = underHome ? foldersOf(path.slice(signature.home!.length)) : foldersOf(path);
-  return folders.some((folder) => names.has(folder) || names.has(singularWord(folder)));
+  return folders.some((folder) => names.has(folder) || names.has(singular(folder)));
 }
-
-const singularWord = (word: string) => word.replace(/ies$/, 'y').replace(/(?<=[a-z]{2}[^s])s$/, '');
 
 /**
  * The parts of a title that say what the document is: the words before a colon, a short part after it (`Go generate:

@@ -245,6 +245,18 @@ function contentStems(key: string): Set<string> {
   return new Set(key.split(/[\s:,.;!?'"()[\]]+/).filter((w) => /\p{L}/u.test(w) && !GENERIC_WORDS.has(w.toLowerCase())).map(stemOf).filter((w) => w.length >= 2));
 }
 
+const stemsCache = new WeakMap<Section, Set<string>>();
+
+/** A document heading's content stems, once per heading (each missing section compares them with every heading). */
+function sectionStems(section: Section): Set<string> {
+  let stems = stemsCache.get(section);
+  if (!stems) {
+    stems = contentStems(formsOf(section).key);
+    stemsCache.set(section, stems);
+  }
+  return stems;
+}
+
 /** The words of a pattern's heading that may be compared: before the number of a numbered one, none of a stand-in. */
 function patternStems(pattern: SectionPattern): Set<string> {
   if (pattern.wildcard) return new Set();
@@ -473,10 +485,10 @@ export function matchOutline(doc: SpecDocument, type: CompiledType): OutlineMatc
       const stems = distinctive.get(pattern);
       if (!stems || stems.size === 0) return;
       const claimsOther = (s: Section) => {
-        const have = contentStems(formsOf(s).key);
+        const have = sectionStems(s);
         return type.allPatterns.some((p) => p !== pattern && !p.wildcard && ((distinctive.get(p) && [...distinctive.get(p)!].some((d) => have.has(d))) || looseMatch(p, formsOf(s))));
       };
-      const candidates = inside.filter((s) => !used.has(s) && !templateHeading.has(s) && !insideMatched(s, matchedHere, scope) && [...contentStems(formsOf(s).key)].some((w) => stems.has(w)) && !claimsOther(s));
+      const candidates = inside.filter((s) => !used.has(s) && !templateHeading.has(s) && !insideMatched(s, matchedHere, scope) && [...sectionStems(s)].some((w) => stems.has(w)) && !claimsOther(s));
       if (candidates.length === 0) return;
       const previous = patterns.slice(0, index).map(present).filter((s): s is Section => Boolean(s)).sort((a, b) => b.index - a.index)[0];
       const next = patterns.slice(index + 1).map(present).filter((s): s is Section => Boolean(s)).sort((a, b) => a.index - b.index)[0];

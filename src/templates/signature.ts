@@ -52,7 +52,8 @@ const DOCUMENT_KIND_WORDS = new Set([
   'kep', 'pep', 'eip', 'rfd', 'changelog', 'glossary',
 ]);
 
-const singular = (word: string) => word.replace(/ies$/, 'y').replace(/(?<=[a-z]{2}[^s])s$/, '');
+/** A noun's singular, roughly (`proposals` → proposal, `stories` → story, `class` stays). */
+export const singular = (word: string) => word.replace(/ies$/, 'y').replace(/(?<=[a-z]{2}[^s])s$/, '');
 
 /** The kinds of document named by the words of a title part (`Design Draft` → design, draft). */
 export function documentKinds(text: string): Set<string> {
@@ -184,25 +185,22 @@ export function detectionSignature(source: DocumentTypeSource): DetectionSignatu
     } else patterned.push({ pattern, optional, weight });
   }
   const metadataKeys = new Map<string, boolean>();
+  const idPrefixes = new Map<string, string>();
   const fm = /^---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)\s*(?:\r?\n|$)/.exec(text);
   if (fm) {
     const optionalAll = /^\s*#.*\boptional\b/im.test(fm[1]!);
     for (const line of fm[1]!.split(/\r?\n/)) {
       const m = /^([A-Za-z][\w -]*?)\s*:(.*)$/.exec(line);
-      if (m && m[1] !== 'speclint') metadataKeys.set(canonicalKey(m[1]!), optionalAll || OPTIONAL_FIELD.test(m[2]!) || m[2]!.replace(/\s+#.*$/, '').trim() === '');
+      if (!m) continue;
+      const key = canonicalKey(m[1]!);
+      if (m[1] !== 'speclint') metadataKeys.set(key, optionalAll || OPTIONAL_FIELD.test(m[2]!) || m[2]!.replace(/\s+#.*$/, '').trim() === '');
+      const id = ID_STAND_IN.exec(m[2]!);
+      if (id) idPrefixes.set(key, id[1]!.toLowerCase());
     }
   }
   const headerEnd = headings[sectionsFrom]?.start ?? text.length;
   // Header fields sit under the title: instructions above it (a `<details>` list of steps) are no fields.
   const headerStart = title && first ? first.bodyStart : fm ? fm[0].length : 0;
-  const idPrefixes = new Map<string, string>();
-  if (fm) {
-    for (const line of fm[1]!.split(/\r?\n/)) {
-      const m = /^([A-Za-z][\w -]*?)\s*:(.*)$/.exec(line);
-      const id = m ? ID_STAND_IN.exec(m[2]!) : null;
-      if (m && id) idPrefixes.set(canonicalKey(m[1]!), id[1]!.toLowerCase());
-    }
-  }
   let inComment = false;
   let keysSeen = false;
   let blank = false;

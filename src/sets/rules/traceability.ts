@@ -301,31 +301,31 @@ function proseWords(text: string): Set<string> {
 const STORY_MATCH_MIN = 0.45;
 const STORY_MATCH_MARGIN = 0.15;
 
-export function storyScores(heading: { title?: string; about?: string }, stories: ReadonlyMap<string, { title?: string; about?: string }>): Map<string, number> {
-  const query = proseWords(`${heading.title ?? ''} ${heading.about ?? ''}`);
+type StoryText = { title?: string; about?: string };
+
+/** A test of "this heading describes story `id`" over one spec's stories (their words and weights found once). */
+function storyMatcher(stories: ReadonlyMap<string, StoryText>): (id: string, heading: StoryText) => boolean {
   const bags = new Map([...stories].map(([key, story]) => [key, proseWords(`${story.title ?? ''} ${story.about ?? ''}`)]));
   const df = new Map<string, number>();
   for (const bag of bags.values()) for (const word of bag) df.set(word, (df.get(word) ?? 0) + 1);
   const n = Math.max(1, bags.size);
   const weight = (word: string) => Math.log(1 + n / (df.get(word) ?? 1));
-  let total = 0;
-  for (const word of query) total += weight(word);
-  const scores = new Map<string, number>();
-  for (const [key, bag] of bags) {
-    let shared = 0;
-    for (const word of query) if (bag.has(word)) shared += weight(word);
-    scores.set(key, total === 0 ? 0 : shared / total);
-  }
-  return scores;
-}
-
-function describesStory(id: string, heading: SummaryId, stories: ReadonlyMap<string, { title?: string; about?: string }>): boolean {
-  if (!heading.about || !stories.get(id)?.about) return false;
-  const scores = storyScores(heading, stories);
-  const own = scores.get(id) ?? 0;
-  let other = 0;
-  for (const [key, score] of scores) if (key !== id) other = Math.max(other, score);
-  return own >= STORY_MATCH_MIN && own - other >= STORY_MATCH_MARGIN;
+  return (id, heading) => {
+    if (!heading.about || !stories.get(id)?.about) return false;
+    const query = proseWords(`${heading.title ?? ''} ${heading.about}`);
+    let total = 0;
+    for (const word of query) total += weight(word);
+    if (total === 0) return false;
+    let own = 0;
+    let other = 0;
+    for (const [key, bag] of bags) {
+      let shared = 0;
+      for (const word of query) if (bag.has(word)) shared += weight(word);
+      if (key === id) own = shared / total;
+      else other = Math.max(other, shared / total);
+    }
+    return own >= STORY_MATCH_MIN && own - other >= STORY_MATCH_MARGIN;
+  };
 }
 
 export const traceStoryRenamed: SetRule = {
@@ -341,12 +341,13 @@ export const traceStoryRenamed: SetRule = {
     for (const set of featureSets(sets)) {
       const model = buildSetModel(set, summaries);
       // The spec's stories with what they say, for telling a short label or a synonym from another story.
-      const stories = new Map<string, { title?: string; about?: string }>();
+      const stories = new Map<string, StoryText>();
       for (const [key, defs] of model.definitions) {
         if (!key.startsWith('US-')) continue;
         const def = defs.find((d) => d.id.title) ?? defs[0]!;
         stories.set(key, { title: def.id.title, about: defs.find((d) => d.id.about)?.id.about });
       }
+      const describesStory = storyMatcher(stories);
       for (const member of model.members) {
         if (member.role === 'spec' || !enabled(member.path)) continue;
         const occurrences = [...member.summary.ids.referenced, ...member.summary.ids.defined].sort(byPosition);
@@ -358,7 +359,7 @@ export const traceStoryRenamed: SetRule = {
           // the document itself maps the id to the spec's title elsewhere (`[US2] = Company Management`), or
           // the heading's section (goal, independent test) describes this story of the spec and no other.
           const mapped = occurrences.some((other) => other.id === id.id && other.in !== 'heading' && other.title && sameTitle(def.id.title, other.title));
-          if (mapped || (id.id.startsWith('US-') && describesStory(id.id, id, stories))) continue;
+          if (mapped || (id.id.startsWith('US-') && describesStory(id.id, id))) continue;
           report({
             filePath: member.path, line: id.line, column: id.column, endColumn: id.endColumn,
             message: `This heading calls ${noun(id.id)} "${id.title}", ${basename(def.path)} calls it "${def.id.title}", and what the section says does not match that story: the story was renamed, renumbered or re-split — update the heading (and check that its tasks still fit)`,
