@@ -3,15 +3,20 @@
  * worker), smaller towards the end so the lanes finish together, and outcomes come back in the order of the list.
  *
  * Why processes, and how many (measured on the 530-file, 6 MB slice speckit + madr + react-rfcs; docs/performance.md):
- * - V8's flags are per process, and two pay: a 64 MB semi-space (a third less CPU for the allocation-heavy Markdown
- *   parser: a cold in-process pass 18.8 s CPU, the same pass with the flag 13.7 s) and `--single-threaded` (the
- *   garbage collector and compiler on the worker's own thread, not fighting the other lane for the second core).
- *   They cannot be set at run time, so a run with enough Markdown lints in a flagged worker even on one lane.
+ * - V8's flags are per process, and four pay: a 64 MB semi-space (a third less CPU for the allocation-heavy Markdown
+ *   parser: a cold in-process pass 18.8 s CPU, the same pass with the flag 13.7 s), `--single-threaded` (the
+ *   garbage collector and compiler on the worker's own thread, not fighting the other lane for the second core),
+ *   and two that make the optimizing compiler cheaper: `--no-turbo-inlining` and a 7× interrupt budget (fewer
+ *   functions optimized, later). A lane's TurboFan compiles took 2.8 s of its 9.8 s over the slice, and were
+ *   repeated in every lane; with the two flags the slice takes 5.3 s instead of 6.6 s on two lanes, and the whole
+ *   corpus, whose lanes live long enough to repay any compile, the same 37–39 s. They cannot be set at run time,
+ *   so a run with enough Markdown lints in a flagged worker even on one lane.
  * - Every process pays the parser's JIT warm-up again: a cold pass over the slice costs 12.8 s CPU, a warm one 7.2 s.
  *   So a lane needs a few MB of Markdown (MIN_BYTES_PER_WORKER) to pay for itself, and a core of its own: a lane
  *   the machine cannot run at the same time as the others only adds its warm-up.
- * - How many cores are ours is measured, not guessed from the load average: the first lane starts at once, and
- *   another for each core the machine leaves idle while it works (LANE_DECISION_MS). The load average counts
+ * - How many cores are ours is measured, not guessed from the load average: the first lane starts at once, with
+ *   another for each core the machine left idle while this process started up, or else for each it leaves idle
+ *   while the first lane works (LANE_DECISION_MS). The load average counts
  *   runnable threads over the last minute, earlier runs of this tool included (an idle machine running speclint
  *   back to back shows 1–2 and got one lane), and Linux shares the cores between sessions first (autogroup, on by
  *   default; containers do the same with cgroups): on this shared machine a busy loop got 0.29 of a core alone and
@@ -31,7 +36,7 @@ export const MIN_BYTES_FOR_WORKERS = 1024 * 1024;
 /** Each lane past the first needs this much more Markdown to pay back its warm-up (a few seconds of CPU). */
 export const MIN_BYTES_PER_WORKER = 3 * 1024 * 1024;
 const BATCH = 16;
-const WORKER_V8_FLAGS = ['--single-threaded', '--max-semi-space-size=64'];
+const WORKER_V8_FLAGS = ['--single-threaded', '--max-semi-space-size=64', '--no-turbo-inlining', '--interrupt-budget=500000'];
 
 /** Files to lint, each with its place in the pool's list. */
 export type WorkerBatch = Array<{ index: number; path: string }>;
@@ -62,6 +67,20 @@ export function cpuSample(): CpuSample {
   for (const cpu of cpus()) idleMs += cpu.times.idle;
   return { at: performance.now(), idleMs, own: process.cpuUsage() };
 }
+
+/**
+ * The cores the machine left idle since `since`, counting this process's own work (all its threads) as idle: it is
+ * about to wait for its lanes. Undefined when too little time has passed for the kernel's 10 ms ticks to tell.
+ */
+export function idleCoresSince(since: CpuSample, now = cpuSample()): number | undefined {
+  const elapsedMs = now.at - since.at;
+  if (elapsedMs < MIN_SAMPLE_MS) return undefined;
+  const own = process.cpuUsage(since.own);
+  return (now.idleMs - since.idleMs + (own.user + own.system) / 1000) / elapsedMs;
+}
+
+/** The machine as this process found it while starting up (module load, files, config): its first sample. */
+const startupSample = cpuSample();
 
 /** How many worker lanes to start at once, and how many a run may grow to when cores turn out to be idle. */
 export interface LanePlan {
@@ -109,6 +128,10 @@ export function extraLanes(plan: LanePlan, running: number, idleCores: number, f
  * very tool); a second lane starting this much later loses little, since it needs about as long to load.
  */
 const LANE_DECISION_MS = 250;
+/** The shortest span a sample of idle time is trusted over (2 cores × 100 ms = 20 kernel ticks). */
+const MIN_SAMPLE_MS = 100;
+/** Past this, the startup sample says little about the machine now (a --watch run, the language server). */
+const STARTUP_SAMPLE_MAX_MS = 3000;
 
 /** Lints `files` in worker processes started from `script`: `plan.first` at once, more if cores turn out idle. */
 export async function lintInWorkers(files: string[], options: SpeclintOptions, plan: LanePlan, script: string): Promise<FileOutcome[]> {
@@ -133,6 +156,8 @@ export async function lintInWorkers(files: string[], options: SpeclintOptions, p
       const finish = () => {
         done = true;
         if (child.connected) child.disconnect();
+        // A disconnected worker exits on its own; this process need not wait for it (60–120 ms at the end of a run).
+        child.unref();
         resolveRun();
       };
       // Two batches in flight per lane, so that a lane never waits for this process to send the next one (it may be
@@ -184,16 +209,19 @@ export async function lintInWorkers(files: string[], options: SpeclintOptions, p
     lanes.push(runChild(child));
   };
   for (let i = 0; i < plan.first; i++) startLane();
+  // Cores the machine left idle while this process started up earn their lanes at once (a lane started later
+  // finishes later: 0.1–0.2 s of a 5 s run); otherwise the first lane's first moments are the measure. This
+  // process's core goes to the first lane: one core less.
+  const startedUp = plan.upTo > plan.first && performance.now() - startupSample.at <= STARTUP_SAMPLE_MAX_MS;
+  const idleAtStartup = startedUp ? idleCoresSince(startupSample) : undefined;
+  if (idleAtStartup !== undefined) for (let i = extraLanes(plan, children.length, idleAtStartup - plan.first, files.length, files.length); i > 0; i--) startLane();
   let decision: NodeJS.Timeout | undefined;
-  if (plan.upTo > plan.first) {
+  if (plan.upTo > children.length) {
     const since = cpuSample();
     decision = setTimeout(() => {
       if (failed) return;
-      const now = cpuSample();
-      const elapsedMs = Math.max(1, now.at - since.at);
       // This process's own work meanwhile (finding the run's spec sets) is over soon: its core counts as idle.
-      const own = process.cpuUsage(since.own);
-      const idleCores = (now.idleMs - since.idleMs + (own.user + own.system) / 1000) / elapsedMs;
+      const idleCores = idleCoresSince(since) ?? 0;
       const added = extraLanes(plan, children.length, idleCores, files.length - next, files.length);
       for (let i = 0; i < added; i++) startLane();
     }, LANE_DECISION_MS);

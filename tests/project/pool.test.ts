@@ -1,7 +1,7 @@
 /** How many worker processes a run starts (src/project/pool.ts): by the amount of Markdown and the idle cores. */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MIN_BYTES_FOR_WORKERS, MIN_BYTES_PER_WORKER, extraLanes, plannedLanes } from '../../src/project/pool.js';
+import { MIN_BYTES_FOR_WORKERS, MIN_BYTES_PER_WORKER, cpuSample, extraLanes, idleCoresSince, plannedLanes } from '../../src/project/pool.js';
 import { tempProject } from '../cli/run-cli.js';
 
 const files = (bytes: number) => {
@@ -43,5 +43,21 @@ describe('extraLanes', () => {
     expect(extraLanes(plan, 2, 1.0, 400, 500)).toBe(0);
     expect(extraLanes(plan, 1, 1.0, 100, 500)).toBe(0);
     expect(extraLanes({ first: 1, upTo: 4 }, 1, 6.9, 400, 500)).toBe(3);
+  });
+});
+
+describe('idleCoresSince', () => {
+  it('nothing to tell over less than 100 ms (the kernel counts idle time in 10 ms ticks)', () => {
+    const now = cpuSample();
+    expect(idleCoresSince({ ...now, at: now.at - 99 }, now)).toBeUndefined();
+  });
+
+  it('the idle core time per elapsed time, with this process\'s own CPU time counted as idle', () => {
+    const now = cpuSample();
+    const own = process.cpuUsage();
+    // 1.5 s of idle core time over 1 s, and no CPU time of our own: 1.5 idle cores.
+    expect(idleCoresSince({ at: now.at - 1000, idleMs: now.idleMs - 1500, own }, now)).toBeCloseTo(1.5, 1);
+    // The same, with 0.5 s of our own CPU time since: 2 cores this run may use.
+    expect(idleCoresSince({ at: now.at - 1000, idleMs: now.idleMs - 1500, own: { user: own.user - 500_000, system: own.system } }, now)).toBeCloseTo(2, 1);
   });
 });
