@@ -156,8 +156,6 @@ export async function lintInWorkers(files: string[], options: SpeclintOptions, p
       const finish = () => {
         done = true;
         if (child.connected) child.disconnect();
-        // A disconnected worker exits on its own; this process need not wait for it (60–120 ms at the end of a run).
-        child.unref();
         resolveRun();
       };
       // Two batches in flight per lane, so that a lane never waits for this process to send the next one (it may be
