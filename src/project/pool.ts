@@ -90,8 +90,8 @@ export interface LanePlan {
 
 /**
  * `--threads n` asks for n lanes (no more than files). Automatic: none below MIN_BYTES_FOR_WORKERS; one lane at
- * once, and up to one more per MIN_BYTES_PER_WORKER of Markdown (at most the cores), each started only if the
- * machine shows an idle core while the first lane works (`extraLanes`).
+ * once, and up to one more per MIN_BYTES_PER_WORKER of Markdown (at most the cores), each started only for a core
+ * the machine left idle, while this process started up or while the first lane works (`extraLanes`).
  */
 export function plannedLanes(files: string[], threads: number | undefined, cores = availableParallelism()): LanePlan {
   if (threads !== undefined) {
@@ -113,8 +113,8 @@ export function plannedLanes(files: string[], threads: number | undefined, cores
 }
 
 /**
- * Lanes to add to a running pool, from the cores the machine left idle (`idleCores`, measured while the first lane
- * worked): one per idle core, within the plan, and none once most files are handed out.
+ * Lanes to add to a running pool, from the cores the machine left idle (`idleCores`): one per idle core, within the
+ * plan, and none once most files are handed out.
  */
 export function extraLanes(plan: LanePlan, running: number, idleCores: number, filesLeft: number, files: number): number {
   if (filesLeft < files / 4) return 0;
@@ -206,22 +206,22 @@ export async function lintInWorkers(files: string[], options: SpeclintOptions, p
     children.push(child);
     lanes.push(runChild(child));
   };
+  const addLanes = (idleCores: number) => {
+    for (let i = extraLanes(plan, children.length, idleCores, files.length - next, files.length); i > 0; i--) startLane();
+  };
   for (let i = 0; i < plan.first; i++) startLane();
   // Cores the machine left idle while this process started up earn their lanes at once (a lane started later
   // finishes later: 0.1–0.2 s of a 5 s run); otherwise the first lane's first moments are the measure. This
   // process's core goes to the first lane: one core less.
   const startedUp = plan.upTo > plan.first && performance.now() - startupSample.at <= STARTUP_SAMPLE_MAX_MS;
   const idleAtStartup = startedUp ? idleCoresSince(startupSample) : undefined;
-  if (idleAtStartup !== undefined) for (let i = extraLanes(plan, children.length, idleAtStartup - plan.first, files.length, files.length); i > 0; i--) startLane();
+  if (idleAtStartup !== undefined) addLanes(idleAtStartup - plan.first);
   let decision: NodeJS.Timeout | undefined;
   if (plan.upTo > children.length) {
     const since = cpuSample();
     decision = setTimeout(() => {
-      if (failed) return;
       // This process's own work meanwhile (finding the run's spec sets) is over soon: its core counts as idle.
-      const idleCores = idleCoresSince(since) ?? 0;
-      const added = extraLanes(plan, children.length, idleCores, files.length - next, files.length);
-      for (let i = 0; i < added; i++) startLane();
+      if (!failed) addLanes(idleCoresSince(since) ?? 0);
     }, LANE_DECISION_MS);
   }
   // Lanes added while waiting are waited for too; once every lane is done, all files are handed out.
