@@ -15,8 +15,9 @@
  *   So a lane needs a few MB of Markdown (MIN_BYTES_PER_WORKER) to pay for itself, and a core of its own: a lane
  *   the machine cannot run at the same time as the others only adds its warm-up.
  * - How many cores are ours is measured, not guessed from the load average: the first lane starts at once, with
- *   another for each core the machine left idle while this process started up, or else for each it leaves idle
- *   while the first lane works (LANE_DECISION_MS). The load average counts
+ *   another for each core the machine left idle since this process started up (measured over at least
+ *   MIN_SAMPLE_MS, the first lane's own core counted as ours), or else for each it leaves idle while the first
+ *   lane works (LANE_DECISION_MS, when the start-up sample is stale). The load average counts
  *   runnable threads over the last minute, earlier runs of this tool included (an idle machine running speclint
  *   back to back shows 1–2 and got one lane), and Linux shares the cores between sessions first (autogroup, on by
  *   default; containers do the same with cgroups): on this shared machine a busy loop got 0.29 of a core alone and
@@ -79,6 +80,19 @@ export function idleCoresSince(since: CpuSample, now = cpuSample()): number | un
   return (now.idleMs - since.idleMs + (own.user + own.system) / 1000) / elapsedMs;
 }
 
+/**
+ * The cores a new lane could have: those the machine left idle since `since`, less the cores the `lanes` running
+ * lanes (started at `lanesStartedAt`) hold from now on. A lane counts as having used a whole core since it started
+ * (it starts by loading Node and the worker bundle, which is all CPU), so its share of the span counts as idle, like
+ * this process's own: a span that began before the lanes did still measures everything else on the machine.
+ */
+export function coresForNewLanes(since: CpuSample, lanes: number, lanesStartedAt: number, now = cpuSample()): number | undefined {
+  const idle = idleCoresSince(since, now);
+  if (idle === undefined) return undefined;
+  const lanesShare = (lanes * Math.max(0, now.at - Math.max(since.at, lanesStartedAt))) / (now.at - since.at);
+  return idle + lanesShare - lanes;
+}
+
 /** The machine as this process found it while starting up (module load, files, config): its first sample. */
 const startupSample = cpuSample();
 
@@ -123,9 +137,9 @@ export function extraLanes(plan: LanePlan, running: number, idleCores: number, f
 }
 
 /**
- * How long the first lane works before the pool measures whether another has a core of its own. The measure then
- * sees the machine as the run finds it, not the load average of the last minute (which counts earlier runs of this
- * very tool); a second lane starting this much later loses little, since it needs about as long to load.
+ * Without a fresh start-up sample (a --watch run, the language server): how long the first lane works before the
+ * pool measures whether another has a core of its own. The measure then sees the machine as the run finds it, not
+ * the load average of the last minute (which counts earlier runs of this very tool).
  */
 const LANE_DECISION_MS = 250;
 /** The shortest span a sample of idle time is trusted over (2 cores × 100 ms = 20 kernel ticks). */
@@ -210,19 +224,25 @@ export async function lintInWorkers(files: string[], options: SpeclintOptions, p
     for (let i = extraLanes(plan, children.length, idleCores, files.length - next, files.length); i > 0; i--) startLane();
   };
   for (let i = 0; i < plan.first; i++) startLane();
+  const lanesStartedAt = performance.now();
   // Cores the machine left idle while this process started up earn their lanes at once (a lane started later
-  // finishes later: 0.1–0.2 s of a 5 s run); otherwise the first lane's first moments are the measure. This
-  // process's core goes to the first lane: one core less.
-  const startedUp = plan.upTo > plan.first && performance.now() - startupSample.at <= STARTUP_SAMPLE_MAX_MS;
-  const idleAtStartup = startedUp ? idleCoresSince(startupSample) : undefined;
-  if (idleAtStartup !== undefined) addLanes(idleAtStartup - plan.first);
+  // finishes later: 0.1–0.2 s of a 3–5 s run), or as soon as that span is long enough to tell (MIN_SAMPLE_MS:
+  // starting up may take less); a stale sample gives way to the first lane's first moments.
   let decision: NodeJS.Timeout | undefined;
   if (plan.upTo > children.length) {
-    const since = cpuSample();
-    decision = setTimeout(() => {
-      // This process's own work meanwhile (finding the run's spec sets) is over soon: its core counts as idle.
-      if (!failed) addLanes(idleCoresSince(since) ?? 0);
-    }, LANE_DECISION_MS);
+    const startupAge = lanesStartedAt - startupSample.at;
+    const since = startupAge <= STARTUP_SAMPLE_MAX_MS ? startupSample : cpuSample();
+    const wait = since === startupSample ? Math.max(0, MIN_SAMPLE_MS - startupAge) : LANE_DECISION_MS;
+    // This process's own work meanwhile (finding the run's spec sets) is over soon: its core counts as idle.
+    const decide = () => {
+      if (failed) return;
+      const cores = coresForNewLanes(since, children.length, lanesStartedAt);
+      // A timer may fire a fraction of a millisecond before the span is MIN_SAMPLE_MS long.
+      if (cores === undefined) decision = setTimeout(decide, 2);
+      else addLanes(cores);
+    };
+    if (wait === 0) decide();
+    else decision = setTimeout(decide, wait);
   }
   // Lanes added while waiting are waited for too; once every lane is done, all files are handed out.
   for (let i = 0; i < lanes.length; i++) await lanes[i];

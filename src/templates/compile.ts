@@ -121,6 +121,21 @@ function annotationsOf(doc: SpecDocument, section: Section): string[] {
 const isOptionalComment = (comment: string) => /\boptional\b|feel free to remove/i.test(comment) && !/^<!--\s*speclint:/i.test(comment);
 
 /**
+ * Where the spaces, tabs and at most one line ending just before `end` begin: the text before a heading, up to the
+ * end of the line above it. A backward scan: a regular expression anchored at `$` would try every offset of the text
+ * before it, for every heading of a template.
+ */
+function startOfBlankTail(text: string, end: number): number {
+  const spaceBefore = (i: number) => text[i - 1] === ' ' || text[i - 1] === '\t';
+  let i = end;
+  while (i > 0 && spaceBefore(i)) i--;
+  if (text[i - 1] === '\n') i -= text[i - 2] === '\r' ? 2 : 1;
+  else if (text[i - 1] === '\r') i--;
+  while (i > 0 && spaceBefore(i)) i--;
+  return i;
+}
+
+/**
  * Is the section whose heading starts at `headingStart` optional by what the template writes around it: a
  * `<!-- speclint: optional -->` annotation in its body, a MADR-style comment (`<!-- This is an optional element.
  * Feel free to remove. -->`) on the line before the heading or first under it, or prose in its first blocks.
@@ -130,7 +145,7 @@ export function optionalFromText(text: string, headingStart: number, bodyStart: 
   const body = text.slice(bodyStart, bodyEnd);
   if (/<!--\s*speclint:\s*optional\b/i.test(body)) return true;
   // A comment on the line right before the heading (no blank line between) speaks of it; one further up, of the section above.
-  const before = text.slice(0, headingStart).replace(/[ \t]*(?:\r\n|\r|\n)?[ \t]*$/, '');
+  const before = text.slice(0, startOfBlankTail(text, headingStart));
   if (before.endsWith('-->') && isOptionalComment(before.slice(before.lastIndexOf('<!--')))) return true;
   const under = body.replace(/^\s+/, '');
   if (under.startsWith('<!--') && isOptionalComment(under.slice(0, under.indexOf('-->') + 3))) return true;

@@ -95,7 +95,7 @@ function documentForms(doc: SpecDocument) {
       headings,
       keys: new Set(headings.map((h) => h.key)),
       // A template field may be written as a heading (`* **Decision**: …` in the template, `## Decision` in a document).
-      metadata: new Set([...doc.metadata.map((m) => canonicalKey(m.key)), ...doc.sections.map((s) => canonicalKey(headingForms(s.text).clean))]),
+      metadata: new Set([...doc.metadata.map((m) => canonicalKey(m.key)), ...headings.map((h) => canonicalKey(h.clean))]),
       title: first && first.level <= 2 ? cleanHeading(first.text) : undefined,
       ids,
     };

@@ -1,7 +1,7 @@
 /** How many worker processes a run starts (src/project/pool.ts): by the amount of Markdown and the idle cores. */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MIN_BYTES_FOR_WORKERS, MIN_BYTES_PER_WORKER, cpuSample, extraLanes, idleCoresSince, plannedLanes } from '../../src/project/pool.js';
+import { MIN_BYTES_FOR_WORKERS, MIN_BYTES_PER_WORKER, coresForNewLanes, cpuSample, extraLanes, idleCoresSince, plannedLanes } from '../../src/project/pool.js';
 import { tempProject } from '../cli/run-cli.js';
 
 const files = (bytes: number) => {
@@ -59,5 +59,25 @@ describe('idleCoresSince', () => {
     expect(idleCoresSince({ at: now.at - 1000, idleMs: now.idleMs - 1500, own }, now)).toBeCloseTo(1.5, 1);
     // The same, with 0.5 s of our own CPU time since: 2 cores this run may use.
     expect(idleCoresSince({ at: now.at - 1000, idleMs: now.idleMs - 1500, own: { user: own.user - 500_000, system: own.system } }, now)).toBeCloseTo(2, 1);
+  });
+});
+
+describe('coresForNewLanes', () => {
+  it('over a span measured while the lanes ran, the idle cores themselves', () => {
+    const now = cpuSample();
+    const own = process.cpuUsage();
+    // 1 s with 1.2 idle cores; one lane running since before the span began.
+    expect(coresForNewLanes({ at: now.at - 1000, idleMs: now.idleMs - 1200, own }, 1, now.at - 2000, now)).toBeCloseTo(1.2, 1);
+  });
+
+  it('over a span that began before the lanes, a lane counts as idle until it started and as busy after', () => {
+    const now = cpuSample();
+    const own = process.cpuUsage();
+    // An idle 2-core machine: 60 ms of start-up, then a lane for 40 ms that took a whole core (160 ms idle of 200).
+    expect(coresForNewLanes({ at: now.at - 100, idleMs: now.idleMs - 160, own }, 1, now.at - 40, now)).toBeCloseTo(1, 1);
+    // The other core was busy all along (a build beside the run): 60 ms idle before the lane, none after.
+    expect(coresForNewLanes({ at: now.at - 100, idleMs: now.idleMs - 60, own }, 1, now.at - 40, now)).toBeCloseTo(0, 1);
+    // Too short a span to tell.
+    expect(coresForNewLanes({ at: now.at - 50, idleMs: now.idleMs - 100, own }, 1, now.at - 10, now)).toBeUndefined();
   });
 });
