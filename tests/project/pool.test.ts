@@ -70,10 +70,11 @@ describe('coresForNewLanes', () => {
     expect(coresForNewLanes({ at: now.at - 1000, idleMs: now.idleMs - 1200, own }, 1, now.at - 2000, now)).toBeCloseTo(1.2, 1);
   });
 
-  it('over a span that began before the lanes, a lane counts as idle until it started and as busy after', () => {
+  it('over a span that began before the lanes, a running lane\'s core counts as ours from the moment it started', () => {
     const now = cpuSample();
     const own = process.cpuUsage();
-    // An idle 2-core machine: 60 ms of start-up, then a lane for 40 ms that took a whole core (160 ms idle of 200).
+    // An idle 2-core machine: 60 ms of start-up, then a lane for 40 ms that took a whole core (160 of the 200 core-ms
+    // idle or this process's own).
     expect(coresForNewLanes({ at: now.at - 100, idleMs: now.idleMs - 160, own }, 1, now.at - 40, now)).toBeCloseTo(1, 1);
     // The other core was busy all along (a build beside the run): 60 ms idle before the lane, none after.
     expect(coresForNewLanes({ at: now.at - 100, idleMs: now.idleMs - 60, own }, 1, now.at - 40, now)).toBeCloseTo(0, 1);
