@@ -102,6 +102,9 @@ if (sliceNames) {
   console.log('\n| ratio to markdownlint-cli2 (median of per-round ratios) | wall | CPU | target (wall) |');
   console.log('| --- | ---: | ---: | ---: |');
   for (const name of Object.keys(results).filter((n) => n.startsWith('speclint'))) console.log(`| ${name} | ${roundRatio(name, 'markdownlint-cli2 (slice)').toFixed(2)} | ${roundRatio(name, 'markdownlint-cli2 (slice)', 'cpu').toFixed(2)} | ${name === 'speclint (slice)' ? '≤ 0.50' : ''} |`);
+  // The spread behind the median: this machine's speed varies between rounds.
+  const perRound = samplesOf['speclint (slice)'].map((s, i) => (s.wall / samplesOf['markdownlint-cli2 (slice)'][i].wall).toFixed(2));
+  console.log(`\nspeclint (slice) / markdownlint-cli2, wall, round by round: ${perRound.join(', ')}`);
   rmSync(work, { recursive: true, force: true });
   process.exit(0);
 }
