@@ -5,6 +5,9 @@ import { INSERTS_ALL_FROM_TEMPLATE, INSERTS_FROM_TEMPLATE, matchOutline, type Mi
 
 const heading = (pattern: { level: number; text: string }) => `${'#'.repeat(pattern.level)} ${pattern.text}`;
 
+/** A close call between two types: report, but insert nothing from a template that may not be the document's. */
+const closeCall = (rival: string | undefined) => `; the type is a close call with "${rival}", so --fix inserts nothing: name the type (front matter speclint: { type: … }, or "documents" in config)`;
+
 const rule: Rule = {
   meta: {
     id: 'required-sections',
@@ -34,8 +37,6 @@ const rule: Rule = {
     }
     const groupOf = new Map(match.unanswered.flatMap((group) => group.missing.map((missing) => [missing, group] as const)));
     const reportedGroups = new Set<Section>();
-    // A close call between two types: report, but insert nothing from a template that may not be the document's.
-    const closeCall = `; the type is a close call with "${documentTypeRival}", so --fix inserts nothing: name the type (front matter speclint: { type: … }, or "documents" in config)`;
     for (const missing of match.missing) {
       const { pattern } = missing;
       const group = groupOf.get(missing);
@@ -52,7 +53,7 @@ const rule: Rule = {
       const point = doc.pointAt(Math.min(missing.insertAt, doc.text.length));
       const insertion = documentTypeRival === undefined ? missing.insertion : undefined;
       const remedy = insertion !== undefined ? `; ${INSERTS_FROM_TEMPLATE}`
-        : missing.insertion !== undefined ? closeCall
+        : missing.insertion !== undefined ? closeCall(documentTypeRival)
         : pattern.wildcard ? '' : '; a heading of that name is elsewhere in the document — move it here';
       const optionalHint = pattern.since ? '' : ` (or list it in the type's "optionalSections")`;
       report({
@@ -73,7 +74,7 @@ const rule: Rule = {
       const texts = missing.map((m) => m.insertion);
       const insertion = documentTypeRival === undefined && texts.every((t): t is string => t !== undefined) && missing.every((m) => m.insertAt === insertAt) ? texts.join('') : undefined;
       const remedy = insertion !== undefined ? `; ${INSERTS_ALL_FROM_TEMPLATE}`
-        : documentTypeRival !== undefined && texts.every((t) => t !== undefined) ? closeCall
+        : documentTypeRival !== undefined && texts.every((t) => t !== undefined) ? closeCall(documentTypeRival)
         : '';
       report({
         message: `Section "${scope.text}" has none of the ${missing.length} subsections the ${type!.id} template puts under it (${listed}, template line ${missing[0]!.pattern.line}${parent ? ` under "${heading(parent)}"` : ''}): add each under its own heading${remedy}`,

@@ -231,9 +231,9 @@ export async function lintInWorkers(files: string[], options: SpeclintOptions, p
   let decision: NodeJS.Timeout | undefined;
   if (plan.upTo > children.length) {
     const startupAge = lanesStartedAt - startupSample.at;
-    const since = startupAge <= STARTUP_SAMPLE_MAX_MS ? startupSample : cpuSample();
-    const wait = since === startupSample ? Math.max(0, MIN_SAMPLE_MS - startupAge) : LANE_DECISION_MS;
-    // This process's own work meanwhile (finding the run's spec sets) is over soon: its core counts as idle.
+    const fresh = startupAge <= STARTUP_SAMPLE_MAX_MS;
+    const since = fresh ? startupSample : cpuSample();
+    const wait = fresh ? Math.max(0, MIN_SAMPLE_MS - startupAge) : LANE_DECISION_MS;
     const decide = () => {
       if (failed) return;
       const cores = coresForNewLanes(since, children.length, lanesStartedAt);

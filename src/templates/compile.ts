@@ -9,6 +9,7 @@ import { canonicalKey } from '../parse/metadata.js';
 import { escapeRegExp } from '../rule-helpers.js';
 import { STAND_IN_WORDS } from '../placeholders.js';
 import type { DocumentType, DocumentTypeSource, Section, SpecDocument, StatusPolicy } from '../types.js';
+import { memoBySource } from './source-memo.js';
 import {
   STAND_IN_MARK, cleanHeading, headingKey, headingPattern, isAllStandIn, templateHeadingText, isOptionalHeading, markStandIns, stripHtmlTags,
   stripMarkers, type HeadingPattern,
@@ -213,12 +214,10 @@ export function isTitleHeading(candidate: TitleCandidate): boolean {
   return level === 2 && candidate.levelOneCount === 0 && standIn && candidate.metadataUnder;
 }
 
-const compiled = new Map<string, CompiledType>();
+/** A template compiled into its outline, once per source (`memoBySource`). */
+export const compileTemplate = memoBySource(['id', 'source', 'template', 'optionalSections', 'aliases', 'since', 'metadataSchema'], compileSource);
 
-export function compileTemplate(source: DocumentTypeSource): CompiledType {
-  const key = `${source.id}\u0000${source.source}\u0000${source.template}\u0000${JSON.stringify(source.optionalSections ?? [])}\u0000${JSON.stringify(source.aliases ?? {})}\u0000${JSON.stringify(source.since ?? {})}\u0000${source.metadataSchema ? JSON.stringify(source.metadataSchema) : ''}`;
-  const cached = compiled.get(key);
-  if (cached) return cached;
+function compileSource(source: DocumentTypeSource): CompiledType {
   const doc = parseDocument(source.template);
   const text = source.template;
   const optionalNames = new Set((source.optionalSections ?? []).map(headingKey));
@@ -344,7 +343,6 @@ export function compileTemplate(source: DocumentTypeSource): CompiledType {
     declaresTypeField,
     templateText: source.template,
   };
-  compiled.set(key, type);
   compiledTypes.set(type, type);
   return type;
 }

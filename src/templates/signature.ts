@@ -6,6 +6,7 @@
  */
 import { canonicalKey, metadataKeyOfLine } from '../parse/metadata.js';
 import type { DocumentTypeSource } from '../types.js';
+import { memoBySource } from './source-memo.js';
 import { headingKey, headingPattern, templateHeadingText, isAllStandIn, isOptionalHeading, type HeadingPattern } from './headings.js';
 import { introducesOptionalFields, isTitleHeading, marksFieldOptional, OPTIONAL_FIELD, optionalFromText, titlePattern, type TitlePattern } from './compile.js';
 
@@ -144,26 +145,10 @@ export function scanHeadings(template: string): ScannedHeading[] {
   return headings;
 }
 
-const signatures = new Map<string, DetectionSignature>();
-
-/**
- * The signature last found for each source object. Every document is held against every type's source, and the
- * text key of `signatures` (the whole template) cost 45 ms over a 530-file run to build and hash.
- */
-const bySource = new WeakMap<DocumentTypeSource, { template: string; templatePath?: string; optionalSections?: string[]; signature: DetectionSignature }>();
-
-export function detectionSignature(source: DocumentTypeSource): DetectionSignature {
-  const known = bySource.get(source);
-  if (known && known.template === source.template && known.templatePath === source.templatePath && known.optionalSections === source.optionalSections) return known.signature;
-  const signature = signatureOf(source);
-  bySource.set(source, { template: source.template, templatePath: source.templatePath, optionalSections: source.optionalSections, signature });
-  return signature;
-}
+/** A template's detection signature, once per source (`memoBySource`). */
+export const detectionSignature = memoBySource(['template', 'templatePath', 'optionalSections'], signatureOf);
 
 function signatureOf(source: DocumentTypeSource): DetectionSignature {
-  const cacheKey = `${source.template}\u0000${source.templatePath ?? ''}\u0000${JSON.stringify(source.optionalSections ?? [])}`;
-  const cached = signatures.get(cacheKey);
-  if (cached) return cached;
   const text = source.template;
   const headings = scanHeadings(text);
   const optionalNames = new Set((source.optionalSections ?? []).map(headingKey));
@@ -255,7 +240,6 @@ function signatureOf(source: DocumentTypeSource): DetectionSignature {
     const name = documentNameOf(source.templatePath);
     if (name) signature.documentName = name;
   }
-  signatures.set(cacheKey, signature);
   return signature;
 }
 
